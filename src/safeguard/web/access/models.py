@@ -40,16 +40,23 @@ class User(AbstractUser):
 class AccessGrant(models.Model):
     """An explicit permission for one user to see one restricted child's record."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="grants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="grants"
+    )
     child = models.ForeignKey("casework.Person", on_delete=models.PROTECT, related_name="grants")
     reason = models.CharField(max_length=200)
-    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     granted_at = models.DateTimeField()
     expires_on = models.DateField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-granted_at"]
+
+    def __str__(self) -> str:
+        return f"grant {self.pk} to user {self.user_id}"
 
 
 class AccessLogEntry(models.Model):
@@ -65,6 +72,9 @@ class AccessLogEntry(models.Model):
         ordering = ["-at"]
         indexes = [models.Index(fields=["child", "at"]), models.Index(fields=["user", "at"])]
 
+    def __str__(self) -> str:
+        return f"read {self.page} by user {self.user_id}"
+
 
 class AuditEvent(models.Model):
     """One change to a record: who, when, what kind of row, which row, and what changed."""
@@ -79,3 +89,6 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-at"]
         indexes = [models.Index(fields=["model", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} on {self.model} {self.object_id}"

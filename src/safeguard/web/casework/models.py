@@ -33,11 +33,15 @@ class Person(Recorded):
         null=True, blank=True, help_text="CIN ExpectedPersonBirthDate, for an unborn child."
     )
     sex = models.CharField(max_length=1, choices=Sex.choices, help_text="CIN Sex; SSDA903 SEX.")
-    gender = models.CharField(max_length=60, blank=True, help_text="Gender as the person describes it.")
+    gender = models.CharField(
+        max_length=60, blank=True, help_text="Gender as the person describes it."
+    )
     ethnicity = models.CharField(
         max_length=4, blank=True, help_text="CIN Ethnicity; SSDA903 ETHNIC (e.g. WBRI)."
     )
-    upn = models.CharField(max_length=13, blank=True, db_index=True, help_text="CIN UPN; SSDA903 UPN.")
+    upn = models.CharField(
+        max_length=13, blank=True, db_index=True, help_text="CIN UPN; SSDA903 UPN."
+    )
     former_upn = models.CharField(max_length=13, blank=True, help_text="CIN FormerUPN.")
     upn_unknown_reason = models.CharField(
         max_length=3, blank=True, help_text="CIN UPNunknown (UN1-UN7) when there is no UPN."
@@ -192,10 +196,14 @@ class CINEpisode(Recorded):
     )
     referral_date = models.DateField(db_index=True, help_text="CIN CINreferralDate.")
     referral_source = models.CharField(max_length=3, help_text="CIN ReferralSource (1A-10).")
-    primary_need = models.CharField(max_length=2, blank=True, help_text="CIN PrimaryNeedCode (N0-N9).")
+    primary_need = models.CharField(
+        max_length=2, blank=True, help_text="CIN PrimaryNeedCode (N0-N9)."
+    )
     referral_nfa = models.BooleanField(default=False, help_text="CIN ReferralNFA.")
     closure_date = models.DateField(null=True, blank=True, help_text="CIN CINclosureDate.")
-    closure_reason = models.CharField(max_length=3, blank=True, help_text="CIN ReasonForClosure (RC1-RC9).")
+    closure_reason = models.CharField(
+        max_length=3, blank=True, help_text="CIN ReasonForClosure (RC1-RC9)."
+    )
 
     class Meta:
         ordering = ["child_id", "referral_date"]
@@ -214,7 +222,9 @@ class Assessment(Recorded):
 
     episode = models.ForeignKey(CINEpisode, on_delete=models.PROTECT, related_name="assessments")
     start_date = models.DateField(help_text="CIN AssessmentActualStartDate.")
-    child_seen = models.BooleanField(null=True, help_text="Annex A Child Seen During Continuous Assessment.")
+    child_seen = models.BooleanField(
+        null=True, help_text="Annex A Child Seen During Continuous Assessment."
+    )
     child_seen_date = models.DateField(null=True, blank=True)
     authorisation_date = models.DateField(
         null=True, blank=True, help_text="CIN AssessmentAuthorisationDate."
@@ -238,7 +248,9 @@ class StrategyDiscussion(Recorded):
     episode = models.ForeignKey(
         CINEpisode, on_delete=models.PROTECT, related_name="strategy_discussions"
     )
-    discussion_date = models.DateField(help_text="Annex A strategy discussion initiating Section 47.")
+    discussion_date = models.DateField(
+        help_text="Annex A strategy discussion initiating Section 47."
+    )
     section47_agreed = models.BooleanField(default=True)
 
     class Meta:
@@ -255,7 +267,11 @@ class Section47Enquiry(Recorded):
 
     episode = models.ForeignKey(CINEpisode, on_delete=models.PROTECT, related_name="section47s")
     strategy_discussion = models.ForeignKey(
-        StrategyDiscussion, on_delete=models.PROTECT, null=True, blank=True, related_name="section47s"
+        StrategyDiscussion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="section47s",
     )
     start_date = models.DateField(help_text="CIN S47ActualStartDate.")
     end_date = models.DateField(null=True, blank=True)
@@ -294,10 +310,18 @@ class ChildProtectionConference(Recorded):
 
     episode = models.ForeignKey(CINEpisode, on_delete=models.PROTECT, related_name="conferences")
     section47 = models.ForeignKey(
-        Section47Enquiry, on_delete=models.PROTECT, null=True, blank=True, related_name="conferences"
+        Section47Enquiry,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conferences",
     )
     plan = models.ForeignKey(
-        ChildProtectionPlan, on_delete=models.PROTECT, null=True, blank=True, related_name="conferences"
+        ChildProtectionPlan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conferences",
     )
     kind = models.CharField(max_length=8, choices=Kind.choices)
     conference_date = models.DateField()
@@ -377,7 +401,9 @@ class LookedAfterEpisode(Recorded):
     legal_status = models.CharField(max_length=2, help_text="SSDA903 LS.")
     category_of_need = models.CharField(max_length=2, help_text="SSDA903 CIN.")
     placement_type = models.CharField(max_length=3, help_text="SSDA903 PLACE.")
-    placement_provider = models.CharField(max_length=3, blank=True, help_text="SSDA903 PLACE_PROVIDER.")
+    placement_provider = models.CharField(
+        max_length=3, blank=True, help_text="SSDA903 PLACE_PROVIDER."
+    )
     home_postcode = models.CharField(max_length=8, blank=True, help_text="SSDA903 HOME_POST.")
     placement_postcode = models.CharField(max_length=8, blank=True, help_text="SSDA903 PL_POST.")
     urn = models.CharField(max_length=8, blank=True, help_text="SSDA903 URN (Ofsted registration).")
@@ -397,7 +423,9 @@ class LookedAfterReview(Recorded):
     child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="care_reviews")
     period = models.ForeignKey(LookedAfterPeriod, on_delete=models.PROTECT, related_name="reviews")
     review_date = models.DateField(help_text="SSDA903 REVIEW.")
-    participation = models.CharField(max_length=3, blank=True, help_text="SSDA903 REVIEW_CODE (PN0-PN7).")
+    participation = models.CharField(
+        max_length=3, blank=True, help_text="SSDA903 REVIEW_CODE (PN0-PN7)."
+    )
 
     class Meta:
         ordering = ["child_id", "review_date"]
@@ -452,7 +480,9 @@ class CareLeaverRecord(Recorded):
     activity = models.CharField(max_length=2, blank=True, help_text="SSDA903 ACTIV.")
     accommodation = models.CharField(max_length=2, blank=True, help_text="SSDA903 ACCOM.")
     accommodation_suitable = models.BooleanField(null=True, help_text="Annex A Suitability.")
-    latest_contact_date = models.DateField(null=True, blank=True, help_text="Annex A Latest Date of Contact.")
+    latest_contact_date = models.DateField(
+        null=True, blank=True, help_text="Annex A Latest Date of Contact."
+    )
     pathway_plan_date = models.DateField(
         null=True, blank=True, help_text="Annex A Latest Pathway Plan Review Date."
     )
@@ -471,10 +501,14 @@ class AdoptionMilestones(Recorded):
     decision_date = models.DateField(
         null=True, blank=True, help_text="SSDA903 DATE_INT: decision the child should be adopted."
     )
-    placement_order_date = models.DateField(null=True, blank=True, help_text="Annex A Date of Placement Order.")
+    placement_order_date = models.DateField(
+        null=True, blank=True, help_text="Annex A Date of Placement Order."
+    )
     matched_date = models.DateField(null=True, blank=True, help_text="SSDA903 DATE_MATCH.")
     placed_date = models.DateField(null=True, blank=True, help_text="SSDA903 DATE_PLACED.")
-    adoption_order_date = models.DateField(null=True, blank=True, help_text="Annex A Date of Adoption Order.")
+    adoption_order_date = models.DateField(
+        null=True, blank=True, help_text="Annex A Date of Adoption Order."
+    )
     no_longer_planned_date = models.DateField(
         null=True, blank=True, help_text="SSDA903 DATE_PLACED_CEASED (decision no longer to place)."
     )

@@ -78,7 +78,9 @@ class Staff(Recorded):
         default=False, help_text="In the assessed and supported year in employment (ASYE)."
     )
     fte = models.DecimalField(max_digits=4, decimal_places=2, default=1)
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="staff", null=True, blank=True)
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="staff", null=True, blank=True
+    )
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
     leaving_reason = models.CharField(max_length=120, blank=True)

@@ -1,0 +1,148 @@
+"""Time the caseload, child record and chronology pages over the Birmingham preset.
+
+Usage: .venv/bin/python bench/pages_bench.py [--db PATH] [--runs N]
+
+Generates the Birmingham preset (3 years) into a SQLite file unless it exists, signs in as the
+busiest current social worker through Django's development server (`safeguard serve`), and
+requests each page N times. Prints the median and 90th percentile per page. Target: under 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAFEGUARD = [sys.executable, "-m", "safeguard.cli"]
+PASSWORD = "bench-password-not-secret"  # noqa: S105
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def prepare(db: Path, env: dict[str, str]) -> tuple[str, list[str]]:
+    """Generate the preset if needed; return a worker's username and their children's ids."""
+    if not db.exists():
+        subprocess.run(
+            [
+                *SAFEGUARD,
+                "synth",
+                "--preset",
+                "birmingham",
+                "--years",
+                "3",
+                "--as-at",
+                "2026-03-31",
+            ],
+            env=env,
+            check=True,
+        )
+    script = f"""
+from django.db.models import Count, Q
+from safeguard.web.access.models import User
+from safeguard.web.workforce.models import Staff
+from safeguard.web.casework.models import Allocation
+staff = (Staff.objects.filter(role="social_worker", end_date__isnull=True)
+         .annotate(n=Count("allocations", filter=Q(allocations__end_date__isnull=True)))
+         .order_by("-n").first())
+user, _ = User.objects.get_or_create(username="bench.worker", defaults={{"role": "social_worker", "staff": staff}})
+user.set_password("{PASSWORD}"); user.save()
+ids = list(Allocation.objects.filter(worker=user.staff, end_date__isnull=True).values_list("child_id", flat=True)[:20])
+print("IDS", ",".join(map(str, ids)))
+"""
+    out = subprocess.run(
+        [*SAFEGUARD, "manage", "shell", "-c", script],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    ids = re.search(r"IDS (.*)", out)
+    return "bench.worker", (ids.group(1).split(",") if ids and ids.group(1) else [])
+
+
+def sign_in(base: str, username: str) -> urllib.request.OpenerDirector:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/sign-in").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token, "no CSRF token on the sign-in page"
+    data = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token.group(1), "username": username, "password": PASSWORD}
+    ).encode()
+    request = urllib.request.Request(
+        f"{base}/sign-in", data=data, headers={"Referer": f"{base}/sign-in"}
+    )
+    opener.open(request).read()
+    return opener
+
+
+def time_page(opener: urllib.request.OpenerDirector, url: str) -> float:
+    started = time.perf_counter()
+    with opener.open(url) as response:
+        response.read()
+        assert response.status == 200, url
+    return (time.perf_counter() - started) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path, default=ROOT / "var" / "bench-birmingham.sqlite3")
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{args.db}", "SAFEGUARD_HOME": str(ROOT)}
+    username, child_ids = prepare(args.db, env)
+    if not child_ids:
+        print("the chosen worker has no children", file=sys.stderr)
+        return 1
+
+    port = free_port()
+    server = subprocess.Popen(
+        [*SAFEGUARD, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/healthz").read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        opener = sign_in(base, username)
+        pages = {
+            "caseload": lambda i: f"{base}/",
+            "child record": lambda i: f"{base}/children/{child_ids[i % len(child_ids)]}",
+            "chronology": lambda i: f"{base}/children/{child_ids[i % len(child_ids)]}/chronology",
+            "search (partial name)": lambda i: f"{base}/search?q=smi",
+        }
+        print(f"{'page':<24} {'median ms':>10} {'p90 ms':>8}  (runs: {args.runs})")
+        for name, url in pages.items():
+            time_page(opener, url(0))  # warm up
+            times = [time_page(opener, url(i)) for i in range(args.runs)]
+            p90 = statistics.quantiles(times, n=10)[-1]
+            print(f"{name:<24} {statistics.median(times):>10.1f} {p90:>8.1f}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
