@@ -112,7 +112,11 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# In production set SAFEGUARD_STATIC_ROOT and run `safeguard manage collectstatic`; in development
+# WhiteNoise serves the files straight from the apps.
+STATIC_ROOT = env_str("SAFEGUARD_STATIC_ROOT", "") or None
+WHITENOISE_USE_FINDERS = STATIC_ROOT is None
+WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGGING = {
     "version": 1,
