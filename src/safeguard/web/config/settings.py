@@ -112,6 +112,7 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [Path(__file__).resolve().parent.parent / "static"]
 # In production set SAFEGUARD_STATIC_ROOT and run `safeguard manage collectstatic`; in development
 # WhiteNoise serves the files straight from the apps.
 STATIC_ROOT = env_str("SAFEGUARD_STATIC_ROOT", "") or None

@@ -11,5 +11,6 @@ def healthz(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("", include("safeguard.web.casework.urls")),
     path("", include("safeguard.web.access.urls")),
+    path("", include("safeguard.web.workforce.urls")),
     path("healthz", healthz),
 ]
