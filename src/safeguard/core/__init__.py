@@ -1,0 +1,1 @@
+"""Pure Python core: calendar, code lists by collection year, journey types. Never imports Django."""

@@ -1,0 +1,1668 @@
+"""Generate a synthetic authority: every child's journey, the workforce and the allocations.
+
+Deterministic by seed: one `random.Random(seed)` drives every choice and Faker is seeded from it.
+The core never reads the clock; the caller passes `as_at`.
+
+How the simulation works (the parameters in `_Tuning` are fitted so that `calibration.measure`
+reproduces the preset's figures):
+
+* Casework flows run from `sim_start` (one year of burn-in before the window) to `as_at`. New
+  children arrive at the front door as a Poisson stream; each referral takes one path (no further
+  action; assessed not in need; child in need plan; section 47 enquiry, perhaps an initial
+  conference and a child protection plan; looked after), then the episode closes and the child may
+  be re-referred within twelve months. Some children arrive with an older closed episode (possibly
+  with a child protection plan) in their history, which is how second plans occur at the DfE rate.
+* Looked-after children are also simulated from 21 years before `sim_start`, so that long-term
+  looked-after children and care leavers are present at `as_at`; a child who left care before the
+  window and is no longer a care leaver is never generated.
+* Staff fill posts in teams sized from the open cases at `as_at` (the preset's average caseload);
+  each post is a renewal process of permanent holders, vacancies and agency cover.
+* Visits are generated within the window only (not during burn-in) to keep the volume sensible.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Final
+
+from faker import Faker
+
+from safeguard.core.calendar import add_working_days
+from safeguard.core.codes import PLACE_WITHOUT_PROVIDER, codes_for, collection_year
+from safeguard.synth import records as r
+from safeguard.synth.presets import Preset, preset_named
+
+Progress = Callable[[str, int, int], None]
+
+DAY: Final = timedelta(days=1)
+BURN_IN_YEARS: Final = 1
+LEGACY_CARE_YEARS: Final = 21
+
+
+@dataclass(frozen=True, slots=True)
+class _Tuning:
+    """Free parameters of the flow model, fitted against the calibration figures."""
+
+    re_refer_within_year: float = 0.26  # P(re-referral within 12 months | possible)
+    anin_share: float = 0.36  # referrals assessed, found not in need
+    prior_history: float = 0.17  # new children with an older closed episode
+    prior_plan: float = 0.40  # children starting a first-referral plan with an older plan
+    plan_to_care: float = 0.14
+    s47_to_care: float = 0.05
+    cin_plan_years: float = 0.44
+    care_long_term: float = 0.26
+    moves_per_year: float = 0.45
+    in_touch_known: float = 0.92
+
+
+TUNING: Final = _Tuning()
+
+
+def _fit(preset: Preset) -> _Tuning:
+    """Adjust the stock parameters for presets whose stocks differ from Birmingham's.
+
+    The defaults were fitted on Birmingham. The mean stay in care grows by about 7.25 years per
+    unit of the long-term share (about 1.2 years with none), measured on generated data; the extra
+    children in need a preset needs beyond its looked-after and protection stocks are carried by
+    longer child in need plans (about 0.35 plans started per referral).
+    """
+    stay = preset.looked_after / preset.cla_starting
+    long_term = min(0.6, max(0.05, (stay - 1.2) / 7.25))
+    extra = (preset.children_in_need - preset.looked_after - preset.cp_plans_open) - (
+        318 - 79 - 57.3
+    )
+    cin_years = max(0.15, TUNING.cin_plan_years + extra / (0.35 * preset.referrals))
+    return replace(
+        TUNING,
+        care_long_term=long_term,
+        cin_plan_years=cin_years,
+        re_refer_within_year=TUNING.re_refer_within_year * preset.re_referrals_pct / 20.7,
+        prior_plan=min(1.0, TUNING.prior_plan * preset.cp_second_pct / 25.9),
+    )
+
+
+def _add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _add_months(d: date, months: int) -> date:
+    m = d.month - 1 + months
+    y = d.year + m // 12
+    m = m % 12 + 1
+    mdays = (date(y + (m == 12), m % 12 + 1, 1) - DAY).day
+    return date(y, m, min(d.day, mdays))
+
+
+def _age(dob: date, on: date) -> int:
+    return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
+
+
+_SOURCES: Final = (
+    ("6", 28),
+    ("2A", 21),
+    ("3A", 3),
+    ("3B", 3),
+    ("3E", 3),
+    ("3F", 5),
+    ("1A", 6),
+    ("1B", 2),
+    ("1C", 1),
+    ("1D", 1),
+    ("2B", 2),
+    ("4", 2),
+    ("5A", 3),
+    ("5B", 3),
+    ("5C", 3),
+    ("5D", 5),
+    ("7", 3),
+    ("8", 4),
+    ("9", 1),
+    ("10", 1),
+)
+_PLACE_SUCCESSORS: Final = {"H5": "K3", "P2": "K3", "Z1": "Z11"}
+_REFERRERS: Final = {
+    "1A": "Family member",
+    "1C": "Self",
+    "2A": "School",
+    "3A": "GP",
+    "3B": "Health visitor",
+    "3E": "Hospital",
+    "4": "Housing officer",
+    "6": "Police",
+    "9": "Anonymous",
+}
+_ETHNICITIES: Final = (
+    ("WBRI", 40),
+    ("APKN", 14),
+    ("BCRB", 4),
+    ("BAFR", 6),
+    ("MWBC", 6),
+    ("AIND", 3),
+    ("ABAN", 3),
+    ("WOTH", 5),
+    ("MOTH", 4),
+    ("AOTH", 3),
+    ("BOTH", 3),
+    ("MWAS", 2),
+    ("MWBA", 1),
+    ("CHNE", 1),
+    ("OOTH", 3),
+    ("WIRI", 1),
+    ("WROM", 1),
+    ("NOBT", 1),
+)
+_NEEDS: Final = (
+    ("N1", 58),
+    ("N2", 9),
+    ("N3", 3),
+    ("N4", 8),
+    ("N5", 13),
+    ("N6", 3),
+    ("N7", 1),
+    ("N8", 3),
+    ("N0", 2),
+)
+_CATEGORIES: Final = (("NEG", 50), ("EMO", 36), ("PHY", 6), ("SAB", 4), ("MUL", 4))
+_FACTORS: Final = (
+    "1B",
+    "1C",
+    "2B",
+    "2C",
+    "3A",
+    "3B",
+    "3C",
+    "4A",
+    "4B",
+    "4C",
+    "5B",
+    "6B",
+    "6C",
+    "7A",
+    "10A",
+    "11A",
+    "13A",
+    "14A",
+    "15A",
+    "16A",
+    "17A",
+    "18B",
+    "18C",
+    "19B",
+    "19C",
+    "20",
+    "21",
+    "24A",
+)
+_DISABILITIES: Final = (
+    "MOB",
+    "HAND",
+    "PC",
+    "INC",
+    "COMM",
+    "LD",
+    "HEAR",
+    "VIS",
+    "BEH",
+    "CON",
+    "AUT",
+)
+_MOVE_REASONS: Final = (
+    ("CARPL", 25),
+    ("PLACE", 15),
+    ("CHILD", 10),
+    ("LAREQ", 12),
+    ("CREQB", 8),
+    ("CREQO", 6),
+    ("STAND", 6),
+    ("ALLEG", 3),
+    ("APPRR", 3),
+    ("CLOSE", 4),
+    ("OTHER", 8),
+)
+
+
+def _cumulative(pairs: Sequence[tuple[str, int]]) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    total = float(sum(w for _, w in pairs))
+    acc, out = 0.0, []
+    for _, w in pairs:
+        acc += w / total
+        out.append(acc)
+    out[-1] = 1.0
+    return tuple(c for c, _ in pairs), tuple(out)
+
+
+class _Choice:
+    """A weighted choice by one uniform draw (faster than random.choices for scalars)."""
+
+    __slots__ = ("codes", "cum")
+
+    def __init__(self, pairs: Sequence[tuple[str, int]]) -> None:
+        self.codes, self.cum = _cumulative(pairs)
+
+    def __call__(self, rng: random.Random) -> str:
+        return self.codes[bisect_right(self.cum, rng.random())]
+
+
+class _Generator:
+    def __init__(self, preset: Preset, years: int, seed: int, as_at: date) -> None:
+        if years < 1:
+            raise ValueError("years must be at least 1")
+        self.p = preset
+        self.t = _fit(preset)
+        self.seed = seed
+        self.as_at = as_at
+        self.window_start = _add_years(as_at, -years) + DAY
+        self.sim_start = _add_years(self.window_start, -BURN_IN_YEARS)
+        self.rng = random.Random(seed)
+        self.pop = preset.population
+        fake = Faker("en_GB")
+        fake.seed_instance(seed)
+        self.first_m = [fake.first_name_male() for _ in range(400)]
+        self.first_f = [fake.first_name_female() for _ in range(400)]
+        self.last = [fake.last_name() for _ in range(600)]
+        self.streets = [fake.street_address().replace("\n", ", ") for _ in range(800)]
+        self.postcodes = [self._postcode() for _ in range(1500)]
+        self.towns = ["Birmingham", "Sutton Coldfield", "Solihull", "Edgbaston", "Erdington"]
+        self.source = _Choice(_SOURCES)
+        self.ethnic = _Choice(_ETHNICITIES)
+        self.need = _Choice(_NEEDS)
+        self.category = _Choice(_CATEGORIES)
+        self.move_reason = _Choice(_MOVE_REASONS)
+        # Rows, by table.
+        self.persons: list[r.Person] = []
+        self.disabilities: list[r.PersonDisability] = []
+        self.addresses: list[r.Address] = []
+        self.households: list[r.Household] = []
+        self.members: list[r.HouseholdMember] = []
+        self.relationships: list[r.Relationship] = []
+        self.contacts: list[r.Contact] = []
+        self.episodes: list[r.CINEpisode] = []
+        self.assessments: list[r.Assessment] = []
+        self.strategies: list[r.StrategyDiscussion] = []
+        self.s47s: list[r.Section47Enquiry] = []
+        self.plans: list[r.ChildProtectionPlan] = []
+        self.conferences: list[r.ChildProtectionConference] = []
+        self.cin_plans: list[r.CINPlan] = []
+        self.visits: list[tuple[int, str, date, str, str, bool, bool]] = []
+        self.periods: list[r.LookedAfterPeriod] = []
+        self.care_episodes: list[r.LookedAfterEpisode] = []
+        self.reviews: list[r.LookedAfterReview] = []
+        self.missing: list[r.MissingEpisode] = []
+        self.health: list[r.HealthAssessment] = []
+        self.leaver_birthdays: list[tuple[date, int, int]] = []
+        self.adoptions: list[r.AdoptionMilestones] = []
+        self.notes: list[tuple[int, date, str, str]] = []
+        # (child, team kind, start, end) stretches of allocation, resolved to teams later.
+        self.stretches: list[tuple[int, str, date, date | None]] = []
+        self.child_dob: dict[int, date] = {}
+        self._sequences: dict[str, float] = {}
+        self.child_home: dict[int, str] = {}
+
+    # ---- people -------------------------------------------------------------------------------
+
+    def _postcode(self) -> str:
+        rng = self.rng
+        return f"B{rng.randint(1, 99)} {rng.randint(0, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+
+    def _nhs_number(self) -> str:
+        rng = self.rng
+        while True:
+            digits = [rng.randint(0, 9) for _ in range(9)]
+            check = 11 - sum(d * (10 - i) for i, d in enumerate(digits)) % 11
+            if check == 11:
+                check = 0
+            if check != 10:
+                return "".join(map(str, digits)) + str(check)
+
+    def _person(self, dob: date, sex: str, last: str, ethnic: str, child: bool) -> int:
+        rng = self.rng
+        pid = len(self.persons) + 1
+        first = rng.choice(self.first_m if sex == "M" else self.first_f)
+        upn = ""
+        upn_unknown = ""
+        if child:
+            if _age(dob, self.as_at) >= 5:
+                upn = rng.choice("ABCDEFGHJKLMNPQRTUVWXYZ") + "".join(
+                    str(rng.randint(0, 9)) for _ in range(12)
+                )
+            else:
+                upn_unknown = "UN1"
+        self.persons.append(
+            r.Person(
+                pid,
+                f"{'C' if child else 'A'}{pid:08d}",
+                first,
+                last,
+                "",
+                dob,
+                None,
+                sex,
+                "",
+                ethnic,
+                upn,
+                "",
+                upn_unknown,
+                self._nhs_number(),
+                None,
+                False,
+                None,
+                False,
+            )
+        )
+        return pid
+
+    def _new_child(self, on: date, age: int | None = None, born: date | None = None) -> int:
+        """A child and their family: parents, perhaps a sibling and an unknown adult."""
+        rng = self.rng
+        if age is None:
+            u = rng.random()
+            age = (
+                rng.randint(0, 4)
+                if u < 0.27
+                else rng.randint(5, 9)
+                if u < 0.52
+                else rng.randint(10, 15)
+                if u < 0.87
+                else rng.randint(16, 17)
+            )
+        dob = born or on - timedelta(days=age * 365 + rng.randint(0, 364))
+        ethnic = self.ethnic(rng)
+        last = rng.choice(self.last)
+        sex = "M" if rng.random() < 0.51 else "F"
+        child = self._person(dob, sex, last, ethnic, True)
+        self.child_dob[child] = dob
+        if rng.random() < 0.08:
+            codes = rng.sample(_DISABILITIES, rng.randint(1, 2))
+            for code in sorted(codes):
+                self.disabilities.append(
+                    r.PersonDisability(len(self.disabilities) + 1, child, code)
+                )
+        mother_dob = dob - timedelta(days=rng.randint(18 * 365, 40 * 365))
+        mother = self._person(mother_dob, "F", last, ethnic, False)
+        members = [child, mother]
+        rels = [(child, mother, "mother", True)]
+        if rng.random() < 0.6:
+            father = self._person(
+                mother_dob - timedelta(days=rng.randint(-3 * 365, 8 * 365)),
+                "M",
+                last if rng.random() < 0.7 else rng.choice(self.last),
+                ethnic,
+                False,
+            )
+            rels.append((child, father, "father", rng.random() < 0.8))
+            if rng.random() < 0.75:
+                members.append(father)
+        if rng.random() < 0.4:
+            sib_dob = dob + timedelta(days=rng.randint(-8 * 365, 8 * 365))
+            if sib_dob < on and _age(sib_dob, on) < 18:
+                sib = self._person(sib_dob, "M" if rng.random() < 0.5 else "F", last, ethnic, True)
+                members.append(sib)
+                rels += [(child, sib, "sibling", False), (sib, child, "sibling", False)]
+        hh = len(self.households) + 1
+        self.households.append(r.Household(hh, f"{last} household"))
+        since = max(dob, on - timedelta(days=rng.randint(90, 3000)))
+        postcode = rng.choice(self.postcodes)
+        street = rng.choice(self.streets)
+        town = rng.choice(self.towns)
+        self.child_home[child] = postcode
+        for person in members:
+            self.members.append(
+                r.HouseholdMember(len(self.members) + 1, hh, person, False, "", since, None)
+            )
+            self.addresses.append(
+                r.Address(
+                    len(self.addresses) + 1, person, "home", street, "", town, postcode, since, None
+                )
+            )
+        if rng.random() < 0.04:
+            self.members.append(
+                r.HouseholdMember(
+                    len(self.members) + 1,
+                    hh,
+                    None,
+                    True,
+                    "Adult male seen at the address; identity not established",
+                    on,
+                    None,
+                )
+            )
+        for a, b, kind, pr in rels:
+            self.relationships.append(
+                r.Relationship(len(self.relationships) + 1, a, b, kind, pr, None, None)
+            )
+        return child
+
+    # ---- casework -----------------------------------------------------------------------------
+
+    def _referral(self, child: int, on: date, nfa: bool) -> int:
+        """A contact that became a referral, perhaps after an earlier contact that did not."""
+        rng = self.rng
+        dob = self.child_dob[child]
+        if rng.random() < 0.25:
+            earlier = on - timedelta(days=rng.randint(30, 300))
+            if earlier >= dob:
+                first_source = self.source(rng)
+                self.contacts.append(
+                    r.Contact(
+                        len(self.contacts) + 1,
+                        child,
+                        earlier,
+                        first_source,
+                        _REFERRERS.get(first_source, ""),
+                        "",
+                        rng.choice(("early_help", "information", "nfa")),
+                        earlier + timedelta(days=rng.randint(0, 1)),
+                    )
+                )
+        source = self.source(rng)
+        contact = len(self.contacts) + 1
+        self.contacts.append(
+            r.Contact(
+                contact,
+                child,
+                max(dob, on - timedelta(days=rng.randint(0, 2))),
+                source,
+                _REFERRERS.get(source, ""),
+                "",
+                "referral",
+                on,
+            )
+        )
+        eid = len(self.episodes) + 1
+        self.episodes.append(
+            r.CINEpisode(
+                eid, child, contact, on, source, "" if nfa else self.need(rng), nfa, None, ""
+            )
+        )
+        return eid
+
+    def _close(self, eid: int, on: date, reason: str) -> None:
+        if on > self.as_at:
+            return
+        self.episodes[eid - 1] = self.episodes[eid - 1]._replace(
+            closure_date=on, closure_reason=reason
+        )
+
+    def _assessment(self, eid: int, start: date, outcome: str, requires: bool) -> date:
+        """Add an assessment; return its authorisation date (which may be after as_at)."""
+        rng = self.rng
+        if rng.random() < 0.857:
+            wd = min(45, max(1, round(rng.triangular(5, 45, 38))))
+        else:
+            wd = rng.randint(46, 85)
+        end = add_working_days(start, wd)
+        seen = start + timedelta(days=rng.randint(1, 10))
+        k = rng.choice((0, 1, 1, 2, 2, 3))
+        factors = tuple(sorted(rng.sample(_FACTORS, k))) if k else ("21",)
+        aid = len(self.assessments) + 1
+        done = end <= self.as_at
+        self.assessments.append(
+            r.Assessment(
+                aid,
+                eid,
+                start,
+                seen <= self.as_at if seen <= self.as_at else None,
+                seen if seen <= self.as_at else None,
+                end if done else None,
+                factors if done else (),
+                outcome if done else "",
+                requires if done else None,
+            )
+        )
+        if self.window_start <= seen <= self.as_at:
+            child = self.episodes[eid - 1].child_id
+            alone = (seen - self.child_dob[child]).days > 5 * 365 and rng.random() < 0.5
+            self.visits.append((child, "assessment", seen, "in_person", "completed", True, alone))
+        return end
+
+    def _cin_plan(self, child: int, eid: int, start: date, years: float) -> date:
+        """A child in need plan from `start` (none if that is after as_at). Returns its end."""
+        rng = self.rng
+        if start > self.as_at:
+            return start
+        end = start + timedelta(days=max(60, round(rng.expovariate(1 / (years * 365)) + 30)))
+        self.cin_plans.append(
+            r.CINPlan(len(self.cin_plans) + 1, eid, start, end if end <= self.as_at else None)
+        )
+        self._visits(child, "cin", start, end, 28)
+        self.stretches.append((child, "child_in_need", start, end if end <= self.as_at else None))
+        return end
+
+    def _visits(self, child: int, kind: str, start: date, end: date, every: int) -> None:
+        rng = self.rng
+        d = max(start + timedelta(days=rng.randint(3, every)), self.window_start)
+        stop = min(end, self.as_at)
+        visits = self.visits
+        dob = self.child_dob[child]
+        while d <= stop:
+            u = rng.random()
+            outcome = "no_access" if u < 0.03 else "refused" if u < 0.04 else "completed"
+            seen = outcome == "completed"
+            mode = "virtual" if rng.random() < 0.05 else "in_person"
+            alone = seen and (d - dob).days > 5 * 365 and rng.random() < 0.65
+            visits.append((child, kind, d, mode, outcome, seen, alone))
+            d += timedelta(days=every + rng.randint(-4, 4))
+
+    def _cp_plan(
+        self,
+        child: int,
+        eid: int,
+        s47: int | None,
+        icpc: date,
+        years: float,
+        *,
+        history: bool = False,
+    ) -> date:
+        """A plan from an ICPC on `icpc`; it ends at a review conference. Returns the end date."""
+        rng = self.rng
+        pid = len(self.plans) + 1
+        target = icpc + timedelta(days=max(80, round(rng.gammavariate(2.2, years * 365 / 2.2))))
+        reviews = []
+        d = _add_months(icpc, 3) - timedelta(days=rng.randint(0, 10))
+        while True:
+            reviews.append(d)
+            if d >= target:
+                break
+            d = _add_months(d, 6) - timedelta(days=rng.randint(0, 10))
+        end = reviews[-1]
+        cat = self.category(rng)
+        latest = cat if rng.random() < 0.93 else self.category(rng)
+        open_plan = end > self.as_at
+        self.plans.append(
+            r.ChildProtectionPlan(
+                pid,
+                eid,
+                icpc,
+                None if open_plan else end,
+                cat,
+                latest,
+                None,
+            )
+        )
+        self.conferences.append(
+            r.ChildProtectionConference(
+                len(self.conferences) + 1, eid, s47, None, "initial", icpc, True
+            )
+        )
+        for rd in reviews:
+            if rd > self.as_at:
+                break
+            self.conferences.append(
+                r.ChildProtectionConference(
+                    len(self.conferences) + 1, eid, None, pid, "review", rd, rd != end
+                )
+            )
+        if not history:
+            self._visits(child, "cp", icpc, end, 14)
+            self.stretches.append((child, "child_in_need", icpc, None if open_plan else end))
+        return end
+
+    def _s47(self, eid: int, on: date, outcome: str, icpc_days: int | None) -> tuple[int, date]:
+        sid = len(self.strategies) + 1
+        self.strategies.append(r.StrategyDiscussion(sid, eid, on, True))
+        kid = len(self.s47s) + 1
+        if icpc_days is not None:
+            end = add_working_days(on, icpc_days)
+        else:
+            end = add_working_days(on, self.rng.randint(5, 25))
+        done = end <= self.as_at
+        self.s47s.append(
+            r.Section47Enquiry(
+                kid,
+                eid,
+                sid,
+                on,
+                end if done else None,
+                outcome if done else "",
+                done and outcome != "icpc" and self.rng.random() < 0.6,
+            )
+        )
+        return kid, end
+
+    def _history(self, child: int, before: date, with_plan: bool) -> None:
+        """An older closed episode (perhaps with a CP plan) ending more than a year before `before`."""
+        rng = self.rng
+        dob = self.child_dob[child]
+        latest_end = before - timedelta(days=400)
+        span = (latest_end - dob).days
+        if span < 900:
+            return
+        end_hint = latest_end - timedelta(days=rng.randint(0, min(span - 900, 5 * 365)))
+        ref = end_hint - timedelta(
+            days=rng.randint(420, 700) if with_plan else rng.randint(250, 450)
+        )
+        eid = self._referral(child, ref, False)
+        a_start = add_working_days(ref, rng.randint(0, 3))
+        if with_plan:
+            self._assessment(eid, a_start, "strategy", True)
+            s_on = add_working_days(ref, rng.randint(0, 5))
+            kid, icpc = self._s47(eid, s_on, "icpc", rng.randint(6, 15))
+            end = self._cp_plan(child, eid, kid, icpc, 0.7, history=True)
+            if end >= latest_end:
+                end = latest_end
+                # The plan ends with the episode; drop its reviews after that (they were the
+                # last conferences added, so ids stay dense).
+                plan_id = self.plans[-1].id
+                self.plans[-1] = self.plans[-1]._replace(end_date=end)
+                while (
+                    self.conferences[-1].plan_id == plan_id
+                    and self.conferences[-1].conference_date > end
+                ):
+                    self.conferences.pop()
+        else:
+            auth = self._assessment(eid, a_start, "cin_plan", True)
+            end = auth + timedelta(days=rng.randint(60, 300))
+            end = min(end, latest_end)
+            self.cin_plans.append(r.CINPlan(len(self.cin_plans) + 1, eid, auth, end))
+        self._close(eid, end, "RC7")
+
+    def _journey(self, child: int, ref: date, first: bool) -> None:
+        """One referral and everything that follows it; may recurse into a re-referral."""
+        rng, t, p = self.rng, self.t, self.p
+        dob = self.child_dob[child]
+        u = rng.random()
+        nfa_p = p.nfa_pct / 100
+        s47_p = p.section47s / p.referrals
+        if u < nfa_p:
+            path = "nfa"
+        elif u < nfa_p + t.anin_share:
+            path = "anin"
+        elif u < nfa_p + t.anin_share + s47_p:
+            path = "s47"
+        else:
+            path = "cin"
+        # Children who become looked after without a section 47 enquiry (mostly accommodated).
+        direct_care = path == "cin" and rng.random() < self._direct_care_p
+        if first and rng.random() < t.prior_history:
+            self._history(child, ref, False)
+        eid = self._referral(child, ref, path == "nfa")
+        if path == "nfa":
+            self._close(eid, ref + timedelta(days=rng.randint(0, 2)), "RC8")
+            closed = ref
+        else:
+            a_start = add_working_days(ref, rng.randint(0, 3))
+            self.stretches.append((child, "assessment", ref, None))
+            stretch = len(self.stretches) - 1
+            if path == "anin":
+                auth = self._assessment(
+                    eid, a_start, "nfa" if rng.random() < 0.6 else "early_help", False
+                )
+                closed = auth + timedelta(days=rng.randint(0, 5))
+                self._close(eid, closed, "RC8" if rng.random() < 0.6 else "RC9")
+                self._end_stretch(stretch, closed)
+            elif path == "cin":
+                auth = self._assessment(
+                    eid, a_start, "looked_after" if direct_care else "cin_plan", True
+                )
+                self._end_stretch(stretch, auth)
+                if direct_care:
+                    care_start = min(auth, add_working_days(a_start, rng.randint(1, 15)))
+                    self._end_stretch(stretch, care_start)
+                    closed = self._care(child, eid, care_start, voluntary=True)
+                else:
+                    closed = self._cin_plan(child, eid, auth, t.cin_plan_years)
+                    self._close(eid, closed, "RC7")
+            else:
+                s_on = add_working_days(ref, rng.randint(0, 5))
+                auth = self._assessment(eid, a_start, "strategy", True)
+                if rng.random() < t.s47_to_care:
+                    kid, s_end = self._s47(eid, s_on, "cin", None)
+                    self._end_stretch(stretch, s_on + timedelta(days=rng.randint(0, 3)))
+                    closed = self._care(
+                        child, eid, self.stretches[stretch][3] or s_on, voluntary=False
+                    )
+                elif rng.random() < p.icpcs / p.section47s / (1 - t.s47_to_care):
+                    icpc_days = (
+                        rng.randint(5, 15)
+                        if rng.random() < p.icpc_15_days_pct / 100
+                        else rng.randint(16, 30)
+                    )
+                    kid, icpc = self._s47(eid, s_on, "icpc", icpc_days)
+                    self._end_stretch(stretch, icpc)
+                    if icpc > self.as_at:
+                        return
+                    if rng.random() < p.cp_plans_starting / p.icpcs:
+                        if first and rng.random() < t.prior_plan:
+                            self._history(child, ref, True)
+                        # Plans end at the review after their intended length, so aim short.
+                        years = max(0.3, p.cp_plans_open / p.cp_plans_starting * 0.79)
+                        end = self._cp_plan(child, eid, kid, icpc, years)
+                        if end > self.as_at:
+                            return
+                        v = rng.random()
+                        if v < t.plan_to_care:
+                            closed = self._care(child, eid, end, voluntary=False)
+                        elif v < t.plan_to_care + 0.55:
+                            closed = self._cin_plan(child, eid, end, t.cin_plan_years * 0.8)
+                            self._close(eid, closed, "RC7")
+                        else:
+                            closed = end
+                            self._close(eid, closed, "RC7")
+                    else:
+                        self.conferences.append(
+                            r.ChildProtectionConference(
+                                len(self.conferences) + 1, eid, kid, None, "initial", icpc, False
+                            )
+                        )
+                        closed = self._cin_plan(child, eid, icpc, t.cin_plan_years)
+                        self._close(eid, closed, "RC7")
+                else:
+                    outcome = "cin" if rng.random() < 0.55 else "nfa"
+                    kid, s_end = self._s47(eid, s_on, outcome, None)
+                    after = max(s_end, auth)
+                    self._end_stretch(stretch, after)
+                    if outcome == "cin":
+                        closed = self._cin_plan(child, eid, after, t.cin_plan_years)
+                    else:
+                        closed = after + timedelta(days=rng.randint(0, 10))
+                    self._close(eid, closed, "RC7")
+        if closed >= self.as_at or self.episodes[eid - 1].closure_date is None:
+            return
+        if self.persons[child - 1].death_date is not None or _age(dob, closed) >= 17:
+            return
+        # Re-referral within twelve months of this referral, when there is room for one.
+        last = _add_months(ref, 12) - DAY
+        if closed + timedelta(days=7) < last and rng.random() < t.re_refer_within_year:
+            nxt = closed + timedelta(days=rng.randint(7, (last - closed).days))
+            if nxt <= self.as_at:
+                self._journey(child, nxt, False)
+
+    def _end_stretch(self, index: int, on: date) -> None:
+        c, k, s, _ = self.stretches[index]
+        self.stretches[index] = (c, k, s, on if on <= self.as_at else None)
+
+    # ---- looked after -------------------------------------------------------------------------
+
+    def _place(self, age: int, on: date) -> tuple[str, str]:
+        """A placement type and provider fit for the child's age, valid in that year."""
+        rng = self.rng
+        year = collection_year(on)
+        u = rng.random()
+        if age >= 5 and rng.random() < self._other_share:
+            place = (
+                "S1"
+                if u < 0.4
+                else "R1"
+                if u < 0.6
+                else "Z1"
+                if codes_for("PLACE", year).get("Z1") is not None
+                else "Z11"
+            )
+            return place, "" if place.startswith("Z1") and place != "Z1" else "PR5"
+        if age < 10:
+            place = (
+                "U4"
+                if u < 0.35
+                else "U6"
+                if u < 0.62
+                else "U1"
+                if u < 0.74
+                else "U3"
+                if u < 0.82
+                else "P1"
+                if u < 0.9
+                else "K2"
+                if u < 0.93
+                else "R3"
+                if (u < 0.95 and age < 1)
+                else "U5"
+            )
+        elif age < 16:
+            place = (
+                "U4"
+                if u < 0.3
+                else "U6"
+                if u < 0.5
+                else "U1"
+                if u < 0.58
+                else "U3"
+                if u < 0.61
+                else "K2"
+                if u < 0.83
+                else "K1"
+                if u < 0.845
+                else "P1"
+                if u < 0.9
+                else "S1"
+                if u < 0.93
+                else "R1"
+                if u < 0.95
+                else "Z1"
+            )
+        else:
+            place = (
+                "U4"
+                if u < 0.2
+                else "U6"
+                if u < 0.35
+                else "U1"
+                if u < 0.4
+                else "K2"
+                if u < 0.5
+                else "H5"
+                if u < 0.9
+                else "P1"
+                if u < 0.93
+                else "R5"
+                if u < 0.95
+                else "Z1"
+            )
+        valid = codes_for("PLACE", year)
+        if place not in valid:
+            place = _PLACE_SUCCESSORS.get(place, "U6")
+        if place == "P1":
+            provider = "PR0"
+        elif place in {"U1", "U2", "U3"}:
+            provider = "PR1"
+        elif place in {"U4", "U5", "U6"}:
+            provider = "PR1" if u < 0.6 else "PR4"
+        elif place in {"K1", "K2", "H5", "K3", "P2"}:
+            provider = "PR4" if rng.random() < 0.75 else "PR1"
+        elif place in {"Z11", "Z12", "Z13", "Z14", "T0", "T1", "T2", "T3"}:
+            provider = ""
+        else:
+            provider = "PR3" if place in {"R1", "R2", "R5"} else "PR5"
+        return place, provider
+
+    def _exit_plan(self, age: int, start: date, dob: date) -> tuple[str, date]:
+        """How and when a period of care that starts at `age` on `start` will end."""
+        rng, t = self.rng, self.t
+        eighteen = _add_years(dob, 18)
+        u = rng.random()
+        if age < 5 and u < 0.35:
+            plan, length = "adoption", rng.gauss(720, 150)
+        elif u < 0.5 - t.care_long_term / 2 + (0.25 if age >= 14 else 0):
+            plan, length = "home", rng.expovariate(1 / 200) + 10
+        elif u < 1 - t.care_long_term:
+            plan, length = "sgo", rng.gauss(600, 200)
+        else:
+            plan, length = "long", float((eighteen - start).days)
+        return plan, min(start + timedelta(days=max(14, round(length))), eighteen)
+
+    def _care(
+        self,
+        child: int,
+        eid: int | None,
+        start: date,
+        *,
+        voluntary: bool,
+        exit_plan: tuple[str, date] | None = None,
+    ) -> date:
+        """A period of care from `start`; closes the CIN episode when care ends. Returns the end."""
+        rng, t = self.rng, self.t
+        dob = self.child_dob[child]
+        age = _age(dob, start)
+        if start > self.as_at:
+            return start
+        if start >= _add_years(dob, 18) - timedelta(days=30):
+            # Too close to 18 to come into care: services cease instead.
+            if eid is not None:
+                self._close(eid, start, "RC7")
+            return start
+        plan, end = exit_plan if exit_plan is not None else self._exit_plan(age, start, dob)
+        if end <= start:
+            end = start + DAY
+        if eid is None:
+            eid = self._referral(child, max(dob, start - timedelta(days=rng.randint(0, 30))), False)
+            self._assessment(
+                eid, add_working_days(self.episodes[eid - 1].referral_date, 1), "looked_after", True
+            )
+        per = len(self.periods) + 1
+        open_end = end > self.as_at
+        self.periods.append(r.LookedAfterPeriod(per, child, start, None if open_end else end))
+        # Change points: (date, kind)
+        changes: list[tuple[date, str]] = []
+        years = (min(end, self.as_at) - start).days / 365.25
+        rate = t.moves_per_year * (1.6 if age >= 11 else 1.0)
+        n_moves = self._poisson(rate * years)
+        for _ in range(n_moves):
+            changes.append(
+                (
+                    start
+                    + timedelta(days=rng.randint(20, max(21, (min(end, self.as_at) - start).days))),
+                    "move",
+                )
+            )
+        ls = "V2" if voluntary else ("L2" if rng.random() < 0.15 else "C1")
+        if ls in {"L2", "C1"}:
+            changes.append(
+                (
+                    start
+                    + timedelta(days=rng.randint(5, 8) if ls == "L2" else rng.randint(120, 330)),
+                    "legal",
+                )
+            )
+        sixteen = _add_years(dob, 16) + timedelta(days=rng.randint(0, 300))
+        if plan == "long" and start < sixteen < end and rng.random() < 0.7:
+            changes.append((sixteen, "supported"))
+        adoption: list[date] = []
+        if plan == "adoption" and rng.random() < 0.1:
+            # The decision to place for adoption is later reversed; the child stays in care.
+            decision = start + timedelta(days=rng.randint(150, 260))
+            reversed_on = decision + timedelta(days=rng.randint(90, 250))
+            plan = "long"
+            end = _add_years(dob, 18)
+            open_end = end > self.as_at
+            self.periods[-1] = self.periods[-1]._replace(end_date=None if open_end else end)
+            if decision <= self.as_at:
+                self.adoptions.append(
+                    r.AdoptionMilestones(
+                        len(self.adoptions) + 1,
+                        child,
+                        decision,
+                        None,
+                        None,
+                        None,
+                        None,
+                        reversed_on if reversed_on <= self.as_at else None,
+                        rng.choice(("RD1", "RD2", "RD3", "RD4"))
+                        if reversed_on <= self.as_at
+                        else "",
+                    )
+                )
+        elif plan == "adoption":
+            decision = start + timedelta(days=rng.randint(150, 260))
+            order = decision + timedelta(days=rng.randint(40, 120))
+            matched = order + timedelta(days=rng.randint(60, 200))
+            placed = matched + timedelta(days=rng.randint(10, 40))
+            adopted = placed + timedelta(days=rng.randint(200, 420))
+            end = min(adopted, end if end > adopted else adopted)
+            open_end = end > self.as_at
+            self.periods[-1] = self.periods[-1]._replace(end_date=None if open_end else end)
+            adoption = [decision, order, matched, placed, adopted]
+            changes.append((order, "order"))
+            changes.append((placed, "adopt"))
+            changes = [c for c in changes if c[0] < placed or c[1] == "adopt"]
+        changes = sorted(c for c in changes if start < c[0] < end and c[0] <= self.as_at)
+        place, provider = self._place(age, start)
+        home = self.child_home.get(child, rng.choice(self.postcodes))
+        cat = self.episodes[eid - 1].primary_need or "N1"
+        if cat in {"N0", "N9"}:
+            cat = "N1"
+        state = {"ls": ls, "place": place, "provider": provider, "post": rng.choice(self.postcodes)}
+        ep_start, rne = start, "S"
+        eps: list[list[object]] = []
+        reason_change = ""
+        for when, kind in changes:
+            eps.append([ep_start, rne, dict(state), when, "X1", reason_change])
+            reason_change = ""
+            if kind == "move":
+                place, provider = self._place(_age(dob, when), when)
+                if state["place"] == "H5" and place not in {"H5", "K3"}:
+                    place = "H5"
+                state.update(place=place, provider=provider, post=rng.choice(self.postcodes))
+                rne, reason_change = "P", self.move_reason(rng)
+            elif kind == "legal":
+                state["ls"] = "C1" if state["ls"] == "L2" else "C2"
+                rne = "L"
+            elif kind == "order":
+                state["ls"] = "E1"
+                rne = "L"
+            elif kind == "adopt":
+                a_place = "A5" if rng.random() < 0.2 else "A6"
+                state.update(place=a_place, provider="PR1", post=rng.choice(self.postcodes))
+                rne, reason_change = "P", "APPRR"
+            else:  # supported accommodation at 16+
+                place = "H5" if collection_year(when) < "2025/26" else "K3"
+                state.update(place=place, provider="PR4", post=rng.choice(self.postcodes))
+                rne, reason_change = "P", "CHILD"
+            if state["place"] not in codes_for("PLACE", collection_year(when)):
+                # A code withdrawn since the placement began (H5, P2, Z1 from 2025/26) is
+                # recorded in the new episode under its successor.
+                successor = _PLACE_SUCCESSORS[str(state["place"])]
+                state["place"] = successor
+                if successor in PLACE_WITHOUT_PROVIDER:
+                    state["provider"] = ""
+            ep_start = when
+        if not open_end and rng.random() < 0.002:
+            plan, rec = "died", "E2"
+            self.persons[child - 1] = self.persons[child - 1]._replace(death_date=end)
+        elif plan == "adoption":
+            rec = "E11" if rng.random() < 0.7 else "E12"
+        elif plan == "sgo":
+            rec = "E45" if rng.random() < 0.5 else "E46" if rng.random() < 0.8 else "E41"
+        elif plan == "home":
+            rec = "E4A" if rng.random() < 0.7 else "E13"
+        else:
+            rec = (
+                "E17"
+                if state["place"] in {"U1", "U4", "U3", "U6"} and rng.random() < 0.35
+                else "E48"
+                if rng.random() < 0.6
+                else "E47"
+            )
+        eps.append(
+            [
+                ep_start,
+                rne,
+                dict(state),
+                None if open_end else end,
+                "" if open_end else rec,
+                reason_change,
+            ]
+        )
+        for e_start, e_rne, st, e_end, e_rec, e_reason in eps:
+            assert isinstance(st, dict) and isinstance(e_start, date)
+            placement = str(st["place"])
+            urn = (
+                f"SC{rng.randint(100000, 999999)}" if placement in {"K1", "K2", "H5", "K3"} else ""
+            )
+            self.care_episodes.append(
+                r.LookedAfterEpisode(
+                    len(self.care_episodes) + 1,
+                    per,
+                    child,
+                    e_start,
+                    str(e_rne),
+                    str(st["ls"]),
+                    cat,
+                    placement,
+                    str(st["provider"]),
+                    home,
+                    str(st["post"]),
+                    urn,
+                    e_end if isinstance(e_end, date) else None,
+                    str(e_rec),
+                    str(e_reason),
+                )
+            )
+        if adoption:
+            known = [d if d <= self.as_at else None for d in adoption]
+            self.adoptions.append(
+                r.AdoptionMilestones(
+                    len(self.adoptions) + 1,
+                    child,
+                    known[0],
+                    known[1],
+                    known[2],
+                    known[3],
+                    known[4],
+                    None,
+                    "",
+                )
+            )
+        self._care_extras(child, per, start, end, dob)
+        self.stretches.append((child, "children_in_care", start, None if open_end else end))
+        if not open_end:
+            closure = {
+                "E11": "RC1",
+                "E12": "RC1",
+                "E45": "RC4",
+                "E46": "RC4",
+                "E41": "RC3",
+                "E2": "RC2",
+            }.get(rec, "RC7")
+            self._close(eid, end, closure)
+            if plan == "long" or (plan == "home" and _age(dob, end) >= 16):
+                self._care_leaver(child, end, dob)
+        return end
+
+    def _spread(self, key: str) -> float:
+        """The next of a low-discrepancy sequence of uniforms (golden-ratio steps from a random start).
+
+        Used where a small cohort would otherwise let chance move a percentage by several points.
+        """
+        value = (self._sequences.get(key, self.rng.random()) + 0.6180339887498949) % 1.0
+        self._sequences[key] = value
+        return value
+
+    def _poisson(self, lam: float) -> int:
+        rng = self.rng
+        if lam <= 0:
+            return 0
+        threshold, k, prod = math.exp(-lam), 0, rng.random()
+        while prod > threshold:
+            k += 1
+            prod *= rng.random()
+        return k
+
+    def _care_extras(self, child: int, per: int, start: date, end: date, dob: date) -> None:
+        """Reviews, health assessments, missing episodes and visits during a period of care."""
+        rng = self.rng
+        stop = min(end, self.as_at)
+        d = add_working_days(start, rng.randint(10, 20))
+        n = 0
+        while d < stop:
+            age = _age(dob, d)
+            code = "PN0" if age < 4 else f"PN{rng.choice((1, 1, 1, 2, 3, 4, 5, 6, 7))}"
+            self.reviews.append(r.LookedAfterReview(len(self.reviews) + 1, child, per, d, code))
+            n += 1
+            d = _add_months(d, 3 if n == 1 else 6) - timedelta(days=rng.randint(0, 14))
+        d = add_working_days(start, rng.randint(5, 25))
+        kind = "initial"
+        while d < stop:
+            self.health.append(r.HealthAssessment(len(self.health) + 1, child, kind, d))
+            dental = d + timedelta(days=rng.randint(10, 60))
+            if dental < stop and _age(dob, d) >= 1:
+                self.health.append(
+                    r.HealthAssessment(len(self.health) + 1, child, "dental", dental)
+                )
+            kind = "review"
+            d += timedelta(days=(182 if _age(dob, d) < 5 else 365) - rng.randint(0, 30))
+        # Missing and absent episodes, for older children, only within the simulation.
+        s = max(start, self.sim_start, _add_years(dob, 11))
+        if s < stop and rng.random() < 0.25:
+            for _ in range(1 + self._poisson(2.0)):
+                m_start = s + timedelta(days=rng.randint(0, (stop - s).days))
+                m_end = m_start + timedelta(days=rng.randint(0, 4))
+                kind_m = "M" if rng.random() < 0.7 else "A"
+                offered = kind_m == "M" and m_end <= stop
+                self.missing.append(
+                    r.MissingEpisode(
+                        len(self.missing) + 1,
+                        child,
+                        kind_m,
+                        m_start,
+                        m_end if m_end <= self.as_at else None,
+                        offered if kind_m == "M" else None,
+                        (rng.random() < 0.6) if offered else None,
+                    )
+                )
+        self._visits(child, "cla", start, end, 42)
+
+    def _care_leaver(self, child: int, left: date, dob: date) -> None:
+        """OC3-style records around each birthday from 17 to 21 after leaving care at 16+."""
+        _rng, _p = self.rng, self.p
+        eighteen = _add_years(dob, 18)
+        pa_start = max(left, eighteen) if left < eighteen else left
+        pa_end = _add_years(dob, 21)
+        if pa_start <= self.as_at:
+            self.stretches.append(
+                (child, "care_leavers", pa_start, pa_end if pa_end <= self.as_at else None)
+            )
+        for age in range(17, 22):
+            birthday = _add_years(dob, age)
+            if birthday > self.as_at:
+                break
+            if age <= 18 and not left < birthday:
+                continue
+            if birthday <= left:
+                continue
+            self.leaver_birthdays.append((birthday, child, age))
+
+    def _leaver_record(
+        self, child: int, birthday: date, age: int
+    ) -> tuple[int, date, str, str, str, str, bool | None, date | None, date | None]:
+        """What a care leaver is doing around one birthday.
+
+        Called in birthday order so that the low-discrepancy draws hold the rates within each year.
+        """
+        rng, p, t = self.rng, self.p, self.t
+        u = self._spread("in_touch")
+        known_p = t.in_touch_known + (1 - t.in_touch_known - 0.06)
+        in_touch = (
+            "YES"
+            if u < t.in_touch_known
+            else "NO"
+            if u < t.in_touch_known + 0.04
+            else "REFU"
+            if u < t.in_touch_known + 0.06
+            else "NREQ"
+        )
+        eet_target = (p.leavers_eet_pct if age >= 19 else 64.0) / 100
+        suit_target = (p.leavers_suitable_pct if age >= 19 else 91.0) / 100
+        known = in_touch in {"YES", "NREQ"}
+        suitable: bool | None = None
+        if known:
+            eet = self._spread(f"eet{age >= 19}") < min(1.0, eet_target / known_p)
+            activity = rng.choice(
+                ("F1", "P1", "F2", "P2", "F4", "F5", "P5") if eet else ("G4", "G5", "G6")
+            )
+            suitable = self._spread(f"suitable{age >= 19}") < min(1.0, suit_target / known_p)
+            letters = (
+                ("B", "C", "D", "E", "K", "T", "U", "V", "W", "Y", "Z")
+                if suitable
+                else ("B", "C", "D", "E", "K", "S", "T", "U", "V", "W", "X", "Y", "Z")
+            )
+            accom = rng.choice(letters) + ("1" if suitable else "2")
+        else:
+            activity, accom = "0", "0"
+        contact = birthday - timedelta(days=rng.randint(0, 60))
+        return (
+            child,
+            birthday,
+            "former_relevant" if age >= 18 else "relevant",
+            in_touch,
+            activity,
+            accom,
+            suitable,
+            contact if known else None,
+            birthday - timedelta(days=rng.randint(0, 150)),
+        )
+
+    # ---- the whole authority ------------------------------------------------------------------
+
+    def run(self, progress: Progress | None) -> r.SynthAuthority:
+        rng, p, t = self.rng, self.p, self.t
+        # Care entries without a section 47 enquiry top the S47 routes up to the DfE start rate.
+        per_10k_s47_care = p.section47s * t.s47_to_care + p.cp_plans_starting * t.plan_to_care
+        cin_share = 1 - p.nfa_pct / 100 - t.anin_share - p.section47s / p.referrals
+        # About 4% of intended starts are lost (too near 18, or a second start for one child).
+        self._direct_care_p = max(
+            0.0, (p.cla_starting * 1.04 - per_10k_s47_care) / (p.referrals * cin_share)
+        )
+        named = (
+            p.foster_pct
+            + p.childrens_homes_pct
+            + p.supported_pct
+            + p.with_parents_pct
+            + p.adoption_pct
+        )
+        self._other_share = max(0.0, 100 - named - 2.5) / 100
+        per_year_new = p.referrals * (1 - p.re_referrals_pct / 100) * self.pop / 10_000
+        # 1. Children in care since before the simulation began.
+        legacy_start = _add_years(self.sim_start, -LEGACY_CARE_YEARS)
+        legacy_rate = p.cla_starting * self.pop / 10_000 / 365.25
+        clock = 0.0
+        total_days = (self.sim_start - legacy_start).days
+        done = 0
+        while True:
+            clock += rng.expovariate(legacy_rate)
+            if clock >= total_days:
+                break
+            d = legacy_start + timedelta(days=int(clock))
+            done += 1
+            self._legacy_care(d)
+            if progress and done % 500 == 0:
+                progress(
+                    "looked-after children before the window", (d - legacy_start).days, total_days
+                )
+        # 2. Casework flows through the burn-in and the window.
+        rate = per_year_new / 365.25
+        clock = 0.0
+        span = (self.as_at - self.sim_start).days
+        n = 0
+        while True:
+            clock += rng.expovariate(rate)
+            if clock >= span + 1:
+                break
+            d = self.sim_start + timedelta(days=int(clock))
+            child = self._new_child(d)
+            self._journey(child, d, True)
+            n += 1
+            if progress and n % 2000 == 0:
+                progress("children's journeys", (d - self.sim_start).days, span)
+        if progress:
+            progress("children's journeys", span, span)
+        return self._finish(progress)
+
+    def _legacy_care(self, start: date) -> None:
+        """A child who came into care at `start`, before the simulation; kept only if still relevant."""
+        rng = self.rng
+        u = rng.random()
+        age = (
+            0
+            if u < 0.19
+            else rng.randint(1, 4)
+            if u < 0.33
+            else rng.randint(5, 9)
+            if u < 0.48
+            else rng.randint(10, 15)
+            if u < 0.83
+            else rng.randint(16, 17)
+        )
+        dob = start - timedelta(days=age * 365 + rng.randint(0, 364))
+        plan, end = self._exit_plan(age, start, dob)
+        # Keep only children still in care at sim_start, or care leavers who are under 22 then.
+        leaver = plan in {"long", "home"} and _age(dob, end) >= 16
+        if end < self.sim_start and not (leaver and _add_years(dob, 22) > self.sim_start):
+            return
+        child = self._new_child(start, age, dob)
+        self._care(
+            child, None, start, voluntary=age >= 14 and rng.random() < 0.5, exit_plan=(plan, end)
+        )
+
+    def _finish(self, progress: Progress | None) -> r.SynthAuthority:
+        rng, p = self.rng, self.p
+        if progress:
+            progress("workforce", 0, 1)
+        areas = [
+            r.ServiceArea(1, "Front door and assessment"),
+            r.ServiceArea(2, "Children in need and protection"),
+            r.ServiceArea(3, "Children in care and care leavers"),
+            r.ServiceArea(4, "Quality and reviewing"),
+        ]
+        # Open cases at as_at, by kind of team, size the teams.
+        open_by_kind: dict[str, int] = {}
+        for _c, kind, s, e in self.stretches:
+            if s <= self.as_at and e is None:
+                open_by_kind[kind] = open_by_kind.get(kind, 0) + 1
+        filled = 1 - p.vacancy_pct / 100 + p.vacancy_pct / 100 * self._agency_cover()
+        kinds = (
+            ("front_door", 1, "Front door (MASH)"),
+            ("assessment", 1, "Assessment"),
+            ("child_in_need", 2, "Child in need and protection"),
+            ("children_in_care", 3, "Children in care"),
+            ("care_leavers", 3, "Care leavers"),
+            ("disabled_children", 2, "Disabled children"),
+            ("reviewing", 4, "Independent reviewing"),
+        )
+        teams: list[r.Team] = []
+        team_posts: dict[int, list[float]] = {}
+        teams_by_kind: dict[str, list[int]] = {}
+        for kind, area, label in kinds:
+            cases = open_by_kind.get(kind, 0)
+            if kind == "child_in_need":
+                dis = round(cases * 0.08)
+                open_by_kind["disabled_children"] = dis
+                cases -= dis
+            if kind in {"front_door", "reviewing", "care_leavers"}:
+                # Not case-holding social work teams: size by population instead.
+                posts = max(2.0, self.pop / 10_000 * (0.8 if kind == "front_door" else 0.6))
+                if kind == "care_leavers":
+                    posts = max(2.0, open_by_kind.get(kind, 0) / 22)
+            else:
+                cases = open_by_kind.get(kind, 0) if kind == "disabled_children" else cases
+                # Case holders needed for the preset's caseload; each team adds its manager.
+                posts = cases * 1.03 / p.caseload / filled
+            n_teams = max(1, round(posts / 6))
+            for i in range(n_teams):
+                tid = len(teams) + 1
+                name = f"{label} {i + 1}" if n_teams > 1 else label
+                est = posts / n_teams + (1 if kind not in {"front_door"} else 0)
+                # Whole posts, a few of them part-time; the establishment is their sum.
+                ftes = [
+                    1.0 if rng.random() < 0.88 else rng.choice((0.6, 0.8))
+                    for _ in range(max(2, round(est)))
+                ]
+                teams.append(r.Team(tid, name, area, kind, Decimal(f"{sum(ftes):.2f}")))
+                team_posts[tid] = ftes
+                teams_by_kind.setdefault(kind, []).append(tid)
+        staff = self._staff(teams, team_posts)
+        allocations, visit_worker = self._allocate(teams_by_kind, staff)
+        if progress:
+            progress("workforce", 1, 1)
+        visits = tuple(
+            r.Visit(i, c, k, d, m, o, s, a, visit_worker(c, d), "")
+            for i, (c, k, d, m, o, s, a) in enumerate(
+                sorted(self.visits, key=lambda v: (v[0], v[2])), 1
+            )
+        )
+        leavers = tuple(
+            r.CareLeaverRecord(i, c, on, el, it, ac, acc, suit, lc, pp, visit_worker(c, on))
+            for i, (c, on, el, it, ac, acc, suit, lc, pp) in enumerate(
+                (self._leaver_record(c, b, age) for b, c, age in sorted(self.leaver_birthdays)), 1
+            )
+        )
+        notes: list[r.CaseNote] = []
+        for episode in self.episodes:
+            if rng.random() < 0.15:
+                author = visit_worker(episode.child_id, episode.referral_date)
+                notes.append(
+                    r.CaseNote(
+                        len(notes) + 1,
+                        episode.child_id,
+                        episode.referral_date,
+                        "Referral received",
+                        "Referral received and read. Concerns discussed with the referrer; "
+                        "next steps agreed with the team manager.",
+                        author,
+                    )
+                )
+        return r.SynthAuthority(
+            preset=p.name,
+            seed=self.seed,
+            as_at=self.as_at,
+            window_start=self.window_start,
+            population=self.pop,
+            service_areas=tuple(areas),
+            teams=tuple(teams),
+            staff=tuple(staff),
+            persons=tuple(self.persons),
+            disabilities=tuple(self.disabilities),
+            addresses=tuple(self.addresses),
+            households=tuple(self.households),
+            household_members=tuple(self.members),
+            relationships=tuple(self.relationships),
+            contacts=tuple(self.contacts),
+            cin_episodes=tuple(self.episodes),
+            assessments=tuple(self.assessments),
+            strategy_discussions=tuple(self.strategies),
+            section47s=tuple(self.s47s),
+            cp_plans=tuple(self.plans),
+            conferences=tuple(self.conferences),
+            cin_plans=tuple(self.cin_plans),
+            visits=visits,
+            care_periods=tuple(self.periods),
+            care_episodes=tuple(self.care_episodes),
+            care_reviews=tuple(self.reviews),
+            missing_episodes=tuple(self.missing),
+            health_assessments=tuple(self.health),
+            care_leaver_records=leavers,
+            adoptions=tuple(self.adoptions),
+            case_notes=tuple(notes),
+            allocations=tuple(allocations),
+        )
+
+    def _agency_cover(self) -> float:
+        """Share of vacant posts covered by agency staff, so agency and vacancy rates both hold."""
+        p = self.p
+        v, a = p.vacancy_pct / 100, p.agency_pct / 100
+        in_post = 1 - v
+        agency = a / (1 - a) * in_post
+        return min(1.0, agency / v)
+
+    def _staff(self, teams: list[r.Team], posts: dict[int, list[float]]) -> list[r.Staff]:
+        """Each post is a renewal process: permanent holders, vacancies covered by agency or not."""
+        rng, p = self.rng, self.p
+        staff: list[r.Staff] = []
+        # Mean permanent tenure in days: 1/turnover, shortened by a factor fitted on generated
+        # data (leavers who joined in the same year do not count as turnover, CSWW).
+        tenure = 100 / (p.turnover_pct * 1.2) * 365.25
+        gap = p.vacancy_pct / (100 - p.vacancy_pct) * tenure  # mean vacancy, days
+        cover = self._agency_cover()
+        keep_from = self.sim_start
+        vacancy = p.vacancy_pct / 100
+        acc_vacant = rng.random()
+        acc_cover = rng.random()
+
+        def add(
+            role: str,
+            contract: str,
+            team: int | None,
+            start: date,
+            end: date | None,
+            fte: float,
+            nq: bool,
+        ) -> None:
+            sex = "M" if rng.random() < 0.2 else "F"
+            sid = len(staff) + 1
+            staff.append(
+                r.Staff(
+                    sid,
+                    f"SW{sid:06d}",
+                    rng.choice(self.first_m if sex == "M" else self.first_f),
+                    rng.choice(self.last),
+                    role,
+                    contract,
+                    nq,
+                    Decimal(f"{fte:.2f}"),
+                    team,
+                    start,
+                    end if end is not None and end <= self.as_at else None,
+                    ("Resigned" if contract == "permanent" else "Assignment ended")
+                    if end is not None and end <= self.as_at
+                    else "",
+                )
+            )
+
+        for team in teams:
+            for i, fte in enumerate(posts[team.id]):
+                if team.kind == "care_leavers":
+                    role = "team_manager" if i == 0 else "personal_adviser"
+                elif team.kind == "reviewing":
+                    role = "team_manager" if i == 0 else "reviewing_officer"
+                else:
+                    role = (
+                        "team_manager"
+                        if i == 0
+                        else "practice_supervisor"
+                        if i == 1
+                        else ("senior_social_worker" if rng.random() < 0.25 else "social_worker")
+                    )
+                # Walk the post backwards from as_at (an exponential renewal process is the same
+                # both ways in time). The state at as_at is stratified across posts, so the
+                # vacancy and agency rates at as_at hold closely even for a small authority.
+                acc_vacant += vacancy
+                vacant_now = acc_vacant >= 1.0
+                if vacant_now:
+                    acc_vacant -= 1.0
+                    acc_cover += cover
+                covered_now = vacant_now and acc_cover >= 1.0
+                if covered_now:
+                    acc_cover -= 1.0
+                future = self.as_at + DAY * 3650  # an end after as_at is not recorded
+                d_end: date = future
+                filled = not vacant_now
+                first = True
+                while d_end >= keep_from:
+                    base = self.as_at if first else d_end
+                    if filled:
+                        start = base - timedelta(days=rng.expovariate(1 / tenure) + 1)
+                        nq = (
+                            role == "social_worker"
+                            and (self.as_at - start).days < 540
+                            and rng.random() < 0.4
+                        )
+                        add(role, "permanent", team.id, start, None if first else d_end, fte, nq)
+                    else:
+                        start = base - timedelta(days=rng.expovariate(1 / gap) + 1)
+                        if covered_now if first else rng.random() < cover:
+                            a_end = None if first else d_end
+                            x = base
+                            while x > start and x >= keep_from:
+                                a_start = max(
+                                    start, x - timedelta(days=rng.expovariate(1 / 300) + 30)
+                                )
+                                add(role, "agency", team.id, a_start, a_end, fte, False)
+                                x = a_start - DAY
+                                a_end = x
+                    if first:
+                        start = min(start, self.as_at - DAY)
+                    d_end = start - DAY
+                    filled = not filled
+                    first = False
+        # Managers above team level are permanent and stable.
+        for role, count in (("director", 1), ("service_manager", 4)):
+            for _ in range(count):
+                add(
+                    role,
+                    "permanent",
+                    None,
+                    self.sim_start - timedelta(days=rng.randint(400, 4000)),
+                    None,
+                    1.0,
+                    False,
+                )
+        return staff
+
+    def _allocate(
+        self, teams_by_kind: dict[str, list[int]], staff: list[r.Staff]
+    ) -> tuple[list[r.Allocation], Callable[[int, date], int | None]]:
+        """Allocate each stretch of work to a team and a worker active on the day, with changes."""
+        rng = self.rng
+        holders = {
+            "social_worker",
+            "senior_social_worker",
+            "practice_supervisor",
+            "personal_adviser",
+        }
+        by_team: dict[int, list[r.Staff]] = {}
+        for s in staff:
+            if s.team_id is not None and s.role in holders:
+                by_team.setdefault(s.team_id, []).append(s)
+        for lst in by_team.values():
+            lst.sort(key=lambda s: s.start_date)
+        disabled = {d.person_id for d in self.disabilities}
+        allocations: list[r.Allocation] = []
+        per_child: dict[int, list[tuple[date, date | None, int | None]]] = {}
+
+        def worker_on(team: int, day: date) -> r.Staff | None:
+            pool = by_team.get(team, [])
+            active = [
+                s for s in pool if s.start_date <= day and (s.end_date is None or s.end_date > day)
+            ]
+            if not active:
+                return None
+            # Practice supervisors take fewer cases.
+            choice = rng.choice(active)
+            if choice.role == "practice_supervisor" and rng.random() < 0.6:
+                choice = rng.choice(active)
+            return choice
+
+        for child, kind, start, end in sorted(self.stretches, key=lambda s: (s[0], s[2])):
+            if kind == "child_in_need" and child in disabled:
+                kind = "disabled_children"
+            tids = teams_by_kind.get(kind) or teams_by_kind["assessment"]
+            team = tids[child % len(tids)]
+            a_kind = "personal_adviser" if kind == "care_leavers" else "social_worker"
+            day = start
+            while True:
+                worker = None if rng.random() < 0.03 else worker_on(team, day)
+                w_end = worker.end_date if worker is not None else None
+                seg_end = end
+                if w_end is not None and (end is None or w_end < end):
+                    seg_end = w_end
+                # Some unallocated waits end when a worker is found.
+                if (
+                    worker is None
+                    and end is None
+                    and rng.random() < 0.5
+                    and day < self.as_at - timedelta(days=30)
+                ):
+                    seg_end = day + timedelta(days=rng.randint(5, 30))
+                allocations.append(
+                    r.Allocation(
+                        len(allocations) + 1,
+                        child,
+                        team,
+                        worker.id if worker else None,
+                        a_kind,
+                        day,
+                        seg_end,
+                    )
+                )
+                per_child.setdefault(child, []).append(
+                    (day, seg_end, worker.id if worker else None)
+                )
+                if seg_end is None or (end is not None and seg_end >= end):
+                    break
+                day = seg_end + DAY
+                if day > self.as_at:
+                    break
+
+        def worker_for(child: int, day: date) -> int | None:
+            found = None
+            for s, e, w in per_child.get(child, ()):
+                if s <= day and (e is None or day <= e):
+                    found = w
+            return found
+
+        return allocations, worker_for
+
+
+def generate(
+    preset: str,
+    years: int,
+    seed: int,
+    as_at: date,
+    progress: Progress | None = None,
+    *,
+    scale: float = 1.0,
+) -> r.SynthAuthority:
+    """Generate the synthetic authority `preset` with `years` years of journeys ending at `as_at`.
+
+    Deterministic: the same arguments give identical output. `progress(stage, done, total)` is
+    called as the work advances. `scale` multiplies the preset's population (rates unchanged),
+    for example to test the England preset at a manageable size.
+    """
+    return _Generator(preset_named(preset, scale=scale), years, seed, as_at).run(progress)
