@@ -33,8 +33,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def prepare(db: Path, env: dict[str, str]) -> tuple[str, list[str]]:
-    """Generate the preset if needed; return a worker's username and their children's ids."""
+def prepare(db: Path, env: dict[str, str]) -> tuple[list[str], tuple[str, ...]]:
+    """Generate the preset if needed and make bench users (a worker, their manager, a director).
+
+    Returns the worker's children's ids and one child's id, date of birth and names.
+    """
     if not db.exists():
         subprocess.run(
             [
@@ -60,8 +63,16 @@ staff = (Staff.objects.filter(role="social_worker", end_date__isnull=True)
          .order_by("-n").first())
 user, _ = User.objects.get_or_create(username="bench.worker", defaults={{"role": "social_worker", "staff": staff}})
 user.set_password("{PASSWORD}"); user.save()
-ids = list(Allocation.objects.filter(worker=user.staff, end_date__isnull=True).values_list("child_id", flat=True)[:20])
+manager = Staff.objects.filter(role="team_manager", team=staff.team, end_date__isnull=True).first()
+boss, _ = User.objects.get_or_create(username="bench.manager", defaults={{"role": "team_manager", "staff": manager}})
+boss.set_password("{PASSWORD}"); boss.save()
+director, _ = User.objects.get_or_create(username="bench.director", defaults={{"role": "director"}})
+director.set_password("{PASSWORD}"); director.save()
+allocs = Allocation.objects.filter(worker=user.staff, end_date__isnull=True).select_related("child")[:20]
+ids = [a.child_id for a in allocs]
 print("IDS", ",".join(map(str, ids)))
+first = allocs[0].child
+print("CHILD", first.la_person_id, first.date_of_birth.strftime("%d/%m/%Y"), first.first_name, first.last_name)
 """
     out = subprocess.run(
         [*SAFEGUARD, "manage", "shell", "-c", script],
@@ -71,7 +82,9 @@ print("IDS", ",".join(map(str, ids)))
         text=True,
     ).stdout
     ids = re.search(r"IDS (.*)", out)
-    return "bench.worker", (ids.group(1).split(",") if ids and ids.group(1) else [])
+    child = re.search(r"CHILD (\S+) (\S+) (\S+) (\S+)", out)
+    assert ids and child, out
+    return ids.group(1).split(","), child.groups()
 
 
 def sign_in(base: str, username: str) -> urllib.request.OpenerDirector:
@@ -98,6 +111,26 @@ def time_page(opener: urllib.request.OpenerDirector, url: str) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def time_search(opener: urllib.request.OpenerDirector, base: str, words: str) -> float:
+    """POST the search words and follow the redirect to the results (as the page does)."""
+    page = opener.open(f"{base}/search").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1), "q": words}).encode()
+    request = urllib.request.Request(
+        f"{base}/search", data=data, headers={"Referer": f"{base}/search"}
+    )
+    started = time.perf_counter()
+    with opener.open(request) as response:
+        body = response.read().decode()
+        assert response.status == 200
+    elapsed = (time.perf_counter() - started) * 1000
+    assert "govuk-table" in body or "No children" in body or "no children" in body, (
+        "no results page"
+    )
+    return elapsed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path, default=ROOT / "var" / "bench-birmingham.sqlite3")
@@ -105,10 +138,7 @@ def main() -> int:
     args = parser.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{args.db}", "SAFEGUARD_HOME": str(ROOT)}
-    username, child_ids = prepare(args.db, env)
-    if not child_ids:
-        print("the chosen worker has no children", file=sys.stderr)
-        return 1
+    child_ids, (la_id, dob, first_name, last_name) = prepare(args.db, env)
 
     port = free_port()
     server = subprocess.Popen(
@@ -125,19 +155,30 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.2)
-        opener = sign_in(base, username)
+        worker = sign_in(base, "bench.worker")
+        manager = sign_in(base, "bench.manager")
+        director = sign_in(base, "bench.director")
+        child = lambda i: child_ids[i % len(child_ids)]  # noqa: E731
         pages = {
-            "caseload": lambda i: f"{base}/",
-            "child record": lambda i: f"{base}/children/{child_ids[i % len(child_ids)]}",
-            "chronology": lambda i: f"{base}/children/{child_ids[i % len(child_ids)]}/chronology",
-            "search (partial name)": lambda i: f"{base}/search?q=smi",
+            "caseload (worker)": lambda i: time_page(worker, f"{base}/"),
+            "child record (worker)": lambda i: time_page(worker, f"{base}/children/{child(i)}/"),
+            "chronology (worker)": lambda i: time_page(
+                worker, f"{base}/children/{child(i)}/chronology"
+            ),
+            "team (manager)": lambda i: time_page(manager, f"{base}/team"),
+            "search partial name (director)": lambda i: time_search(director, base, last_name[:4]),
+            "search full name (director)": lambda i: time_search(
+                director, base, f"{first_name} {last_name}"
+            ),
+            "search LA id (director)": lambda i: time_search(director, base, la_id),
+            "search birth date (director)": lambda i: time_search(director, base, dob),
         }
-        print(f"{'page':<24} {'median ms':>10} {'p90 ms':>8}  (runs: {args.runs})")
-        for name, url in pages.items():
-            time_page(opener, url(0))  # warm up
-            times = [time_page(opener, url(i)) for i in range(args.runs)]
+        print(f"{'page':<32} {'median ms':>10} {'p90 ms':>8}  (runs: {args.runs})")
+        for name, run in pages.items():
+            run(0)  # warm up
+            times = [run(i) for i in range(args.runs)]
             p90 = statistics.quantiles(times, n=10)[-1]
-            print(f"{name:<24} {statistics.median(times):>10.1f} {p90:>8.1f}")
+            print(f"{name:<32} {statistics.median(times):>10.1f} {p90:>8.1f}")
     finally:
         server.terminate()
         server.wait(timeout=10)
