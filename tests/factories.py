@@ -91,6 +91,14 @@ class PersonFactory(RecordedFactory):
     sex = casework.Person.Sex.FEMALE
 
 
+class PersonDisabilityFactory(RecordedFactory):
+    class Meta:
+        model = casework.PersonDisability
+
+    person = factory.SubFactory(PersonFactory)
+    code = "MOB"
+
+
 class AllocationFactory(RecordedFactory):
     class Meta:
         model = casework.Allocation

@@ -72,3 +72,13 @@ def test_collection_year_boundaries() -> None:
     assert collection_year(date(2025, 3, 31)) == "2024/25"
     assert collection_year(date(2025, 4, 1)) == "2025/26"
     assert collection_year(date(2099, 12, 1)) == "2099/00"
+
+
+def test_describe_gives_plain_words_or_the_code_itself() -> None:
+    from safeguard.core.codes import describe
+
+    assert describe("CategoryOfAbuse", "NEG") == "Neglect"
+    assert describe("REVIEW_CODE", "PN0") == "Child aged under 4 at the time of the review"
+    assert describe("PLACE", "H5").startswith("Semi-independent")  # withdrawn in 2025/26
+    assert describe("ReferralSource", "ZZ") == "ZZ"
+    assert describe("ReferralSource", "") == ""

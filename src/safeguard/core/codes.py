@@ -185,25 +185,45 @@ _SSDA903: Final[dict[str, dict[str, dict[str, str]]]] = {
         }
     },
     "REASON_PLACE_CHANGE": {
-        "2024/25": _codes(
-            "CARPL",
-            "CLOSE",
-            "ALLEG",
-            "STAND",
-            "APPRR",
-            "CREQB",
-            "CREQO",
-            "CHILD",
-            "LAREQ",
-            "PLACE",
-            "CUSTOD",
-            "OTHER",
-        )
+        "2024/25": {
+            "CARPL": "Change to or carrying out of the care plan",
+            "CLOSE": "The provider resigned or the placement closed",
+            "ALLEG": "Allegation (section 47 enquiry)",
+            "STAND": "Concern about the standard of care",
+            "APPRR": "The carer's approval was removed",
+            "CREQB": "The carer asked to end the placement because of the child's behaviour",
+            "CREQO": "The carer asked to end the placement for another reason",
+            "CHILD": "The child asked to end the placement",
+            "LAREQ": "The responsible or area authority asked to end the placement",
+            "PLACE": "Change in the status of the placement only",
+            "CUSTOD": "Custody arrangement",
+            "OTHER": "Other",
+        }
     },
     "SEX": {"2024/25": {"M": "Male", "F": "Female", "U": "Not known"}},
     "ETHNIC": {"2024/25": _ETHNIC},
-    "REVIEW_CODE": {"2024/25": _codes(*(f"PN{i}" for i in range(8)))},
-    "IN_TOUCH": {"2024/25": _codes("YES", "NO", "DIED", "REFU", "NREQ", "RHOM")},
+    "REVIEW_CODE": {
+        "2024/25": {
+            "PN0": "Child aged under 4 at the time of the review",
+            "PN1": "Child attended and spoke for themselves",
+            "PN2": "Child attended and an advocate spoke for them",
+            "PN3": "Child attended and gave their views without words",
+            "PN4": "Child attended but did not give their views or ask an advocate to",
+            "PN5": "Child did not attend but briefed an advocate to speak for them",
+            "PN6": "Child did not attend but gave their views another way",
+            "PN7": "Child did not attend and their views were not given",
+        }
+    },
+    "IN_TOUCH": {
+        "2024/25": {
+            "YES": "In touch",
+            "NO": "Not in touch",
+            "DIED": "Died after leaving care",
+            "REFU": "Young person refuses contact",
+            "NREQ": "Young person no longer needs services",
+            "RHOM": "Returned home to parents for 6 months or more",
+        }
+    },
     "ACTIV": {
         "2024/25": _codes("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0")
     },
@@ -370,7 +390,21 @@ _CIN: Final[dict[str, dict[str, dict[str, str]]]] = {
             "AUT",
             "DDA",
         )
-        | {"NONE": "No disability"}
+        | {
+            "NONE": "No disability",
+            "MOB": "Mobility",
+            "HAND": "Hand function",
+            "PC": "Personal care",
+            "INC": "Incontinence",
+            "COMM": "Communication",
+            "LD": "Learning",
+            "HEAR": "Hearing",
+            "VIS": "Vision",
+            "BEH": "Behaviour",
+            "CON": "Consciousness",
+            "AUT": "Autism or Asperger syndrome",
+            "DDA": "Other disability under the Equality Act",
+        }
     },
     "Ethnicity": {"2024/25": _ETHNIC},
     "UPNunknown": {"2024/25": _codes(*(f"UN{i}" for i in range(1, 8)))},
@@ -442,3 +476,18 @@ SHORT_BREAK_LEGAL_STATUSES: Final = frozenset({"V3", "V4"})
 EET_ACTIVITIES: Final = frozenset({"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"})
 # ACCOM codes excluded from the suitable-accommodation denominator (abroad, deported, not known).
 ACCOM_EXCLUDED: Final = frozenset({"G1", "G2", "H1", "H2", "R1", "R2"})
+
+
+def describe(list_name: str, code: str) -> str:
+    """Plain words for `code` in `list_name`, from the latest year that describes it.
+
+    Returns the code itself when no held year describes it, so a page never shows a blank.
+    """
+    if not code:
+        return ""
+    by_year = _RESOLVED[list_name]
+    for year in reversed(YEARS):
+        description = by_year[year].get(code)
+        if description:
+            return description
+    return code
