@@ -375,22 +375,7 @@ _CIN: Final[dict[str, dict[str, dict[str, str]]]] = {
         }
     },
     "Disability": {
-        "2024/25": _codes(
-            "NONE",
-            "MOB",
-            "HAND",
-            "PC",
-            "INC",
-            "COMM",
-            "LD",
-            "HEAR",
-            "VIS",
-            "BEH",
-            "CON",
-            "AUT",
-            "DDA",
-        )
-        | {
+        "2024/25": {
             "NONE": "No disability",
             "MOB": "Mobility",
             "HAND": "Hand function",
