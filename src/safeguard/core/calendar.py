@@ -45,7 +45,11 @@ def _ensure(first_year: int, last_year: int) -> None:
 
 
 def _cover(*days: date) -> None:
-    _ensure(min(d.year for d in days) - 1, max(d.year for d in days) + 1)
+    lo, hi = min(days).year, max(days).year
+    # The fast path matters: timescale engines call this hundreds of thousands of times.
+    if _first_year < lo and hi < _last_year:
+        return
+    _ensure(lo - 1, hi + 1)
 
 
 def is_bank_holiday(day: date) -> bool:
@@ -78,7 +82,9 @@ def add_working_days(start: date, n: int) -> date:
     if n == 0:
         return start
     # Working days are about 250 a year; make sure the table reaches the answer.
-    _cover(start, start + timedelta(days=n * 2 + (30 if n > 0 else -30)))
+    reach = start.year + (n // 180 + 1 if n > 0 else n // 180 - 1)
+    if not (_first_year < min(start.year, reach) and max(start.year, reach) < _last_year):
+        _cover(start, start + timedelta(days=n * 2 + (30 if n > 0 else -30)))
     s = start.toordinal()
     if n > 0:
         return date.fromordinal(_working[bisect_right(_working, s) + n - 1])

@@ -263,6 +263,9 @@ class _Generator:
         self.window_start = _add_years(as_at, -years) + DAY
         self.sim_start = _add_years(self.window_start, -BURN_IN_YEARS)
         self.rng = random.Random(seed)
+        # A separate stream for visits and timescale records, so adding them never moves the
+        # casework flows that the calibration measures.
+        self.trng = random.Random(seed * 7919 + 104729)
         self.pop = preset.population
         fake = Faker("en_GB")
         fake.seed_instance(seed)
@@ -533,24 +536,45 @@ class _Generator:
         self.cin_plans.append(
             r.CINPlan(len(self.cin_plans) + 1, eid, start, end if end <= self.as_at else None)
         )
-        self._visits(child, "cin", start, end, 28)
+        self._visits(child, "cin", start, end, 20)
         self.stretches.append((child, "child_in_need", start, end if end <= self.as_at else None))
         return end
 
     def _visits(self, child: int, kind: str, start: date, end: date, every: int) -> None:
-        rng = self.rng
-        d = max(start + timedelta(days=rng.randint(3, every)), self.window_start)
+        """Visits from `start` to `end` at the cadence the timescale rules expect.
+
+        `every` is in working days for child protection and child in need visits (10 and 20),
+        in calendar days for looked-after visits (42). Most visits are on time, some late and a
+        few very late; a visit without access is tried again a few days later. Visits use their
+        own random stream so that the casework flows (and their calibration) do not depend on it.
+        """
+        rng = self.trng
+        working = kind in {"cp", "cin"}
         stop = min(end, self.as_at)
         visits = self.visits
         dob = self.child_dob[child]
+
+        def step(prev: date, n: int) -> date:
+            return add_working_days(prev, n) if working else prev + timedelta(days=n)
+
+        def next_gap() -> int:
+            u = rng.random()
+            if u < 0.86:
+                return every - rng.randint(0, max(1, every // 4))
+            if u < 0.97:
+                return every + rng.randint(1, max(2, every // 3))
+            return every + rng.randint(every // 2, every)
+
+        d = step(start, rng.randint(1, 3) if working else rng.randint(1, 7))
+        d = max(d, self.window_start)
         while d <= stop:
             u = rng.random()
             outcome = "no_access" if u < 0.03 else "refused" if u < 0.04 else "completed"
             seen = outcome == "completed"
             mode = "virtual" if rng.random() < 0.05 else "in_person"
-            alone = seen and (d - dob).days > 5 * 365 and rng.random() < 0.65
+            alone = seen and (d - dob).days > 5 * 365 and rng.random() < 0.75
             visits.append((child, kind, d, mode, outcome, seen, alone))
-            d += timedelta(days=every + rng.randint(-4, 4))
+            d = step(d, next_gap() if seen else rng.randint(2, 5))
 
     def _cp_plan(
         self,
@@ -602,7 +626,7 @@ class _Generator:
                 )
             )
         if not history:
-            self._visits(child, "cp", icpc, end, 14)
+            self._visits(child, "cp", icpc, end, 10)
             self.stretches.append((child, "child_in_need", icpc, None if open_plan else end))
         return end
 
@@ -1379,6 +1403,8 @@ class _Generator:
                 teams_by_kind.setdefault(kind, []).append(tid)
         staff = self._staff(teams, team_posts)
         allocations, visit_worker = self._allocate(teams_by_kind, staff)
+        core_groups, peps, school_rows, alert_cases = self._timescale_extras()
+        pathway = self._pathway_reviews()
         if progress:
             progress("workforce", 1, 1)
         visits = tuple(
@@ -1441,7 +1467,272 @@ class _Generator:
             adoptions=tuple(self.adoptions),
             case_notes=tuple(notes),
             allocations=tuple(allocations),
+            core_groups=tuple(core_groups),
+            peps=tuple(peps),
+            pathway_reviews=tuple(pathway),
+            school_reports=tuple(school_rows),
+            alert_cases=tuple(alert_cases),
         )
+
+    # ---- timescale records and the children built for the gap alerts ------------------------
+
+    def _timescale_extras(
+        self,
+    ) -> tuple[
+        list[r.CoreGroupMeeting],
+        list[r.PersonalEducationPlanReview],
+        list[r.SchoolStatusReport],
+        list[r.AlertCase],
+    ]:
+        """Core groups, PEP reviews, placement visits, school feed rows and the alert children.
+
+        Uses the timescale stream only. Most meetings are on time, some late, a few missed.
+        """
+        rng, as_at = self.trng, self.as_at
+        episode_child = {e.id: e.child_id for e in self.episodes}
+        core_groups: list[r.CoreGroupMeeting] = []
+        for plan in self.plans:
+            end = plan.end_date or as_at
+            if end < self.window_start:
+                continue
+            child = episode_child[plan.episode_id]
+            u = rng.random()
+            wd = rng.randint(4, 10) if u < 0.88 else rng.randint(11, 16)
+            d = add_working_days(plan.start_date, wd)
+            while d <= end and d <= as_at:
+                core_groups.append(r.CoreGroupMeeting(len(core_groups) + 1, child, plan.id, d))
+                u = rng.random()
+                gap = 28 - rng.randint(0, 6) if u < 0.88 else 28 + rng.randint(1, 14)
+                d += timedelta(days=gap)
+        peps: list[r.PersonalEducationPlanReview] = []
+        term_starts = ((1, 1), (4, 1), (9, 1))
+        for period in self.periods:
+            end = min(period.end_date or as_at, as_at)
+            start = max(period.start_date, _add_years(self.window_start, -1))
+            if end < start:
+                continue
+            dob = self.child_dob.get(period.child_id)
+            if dob is None:
+                continue
+            for year in range(start.year, end.year + 1):
+                for i, (month, day) in enumerate(term_starts):
+                    t0 = date(year, month, day)
+                    t1 = (
+                        date(year, term_starts[i + 1][0], 1) - DAY
+                        if i + 1 < len(term_starts)
+                        else date(year, 12, 31)
+                    )
+                    lo, hi = max(t0, start), min(t1, end)
+                    if lo > hi or rng.random() < 0.08:
+                        continue
+                    d = lo + timedelta(days=rng.randint(0, (hi - lo).days))
+                    if 3 <= _age(dob, d) < 18:
+                        peps.append(
+                            r.PersonalEducationPlanReview(len(peps) + 1, period.child_id, d)
+                        )
+        # Reg 28: a visit within a week of each new placement (most on time).
+        for ep in self.care_episodes:
+            if ep.reason_new_episode == "L" or not self.window_start <= ep.start_date <= as_at:
+                continue
+            u = rng.random()
+            d = ep.start_date + timedelta(days=rng.randint(1, 7) if u < 0.9 else rng.randint(8, 14))
+            if d <= as_at and (ep.end_date is None or d <= ep.end_date):
+                alone = (d - self.child_dob[ep.child_id]).days > 5 * 365 and rng.random() < 0.75
+                self.visits.append((ep.child_id, "cla", d, "in_person", "completed", True, alone))
+        # School feed rows: most open school-age children are reported on roll.
+        schools = (
+            "Moor Green Primary",
+            "Hillside Academy",
+            "St Anne's RC School",
+            "Eastfield High",
+        )
+        school_rows: list[r.SchoolStatusReport] = []
+
+        def report(child: int, status: str, on: date) -> None:
+            school_rows.append(
+                r.SchoolStatusReport(
+                    len(school_rows) + 1,
+                    child,
+                    rng.choice(schools),
+                    status,
+                    on,
+                    "synthetic-school-feed.csv",
+                    len(school_rows) + 2,
+                )
+            )
+
+        open_children = sorted(
+            {e.child_id for e in self.episodes if e.closure_date is None}
+            | {p.child_id for p in self.periods if p.end_date is None}
+        )
+        for child in open_children:
+            dob = self.child_dob.get(child)
+            if dob is not None and 5 <= _age(dob, as_at) < 16 and rng.random() < 0.3:
+                report(child, "on_roll", as_at - timedelta(days=rng.randint(5, 150)))
+        cases = self._alert_children(report)
+        return core_groups, peps, school_rows, cases
+
+    def _pathway_reviews(self) -> list[r.PathwayPlanReview]:
+        """Six-monthly pathway plan reviews while a care leaver has a personal adviser."""
+        rng, as_at = self.trng, self.as_at
+        rows: list[r.PathwayPlanReview] = []
+        for child, kind, start, end in self.stretches:
+            if kind != "care_leavers":
+                continue
+            stop = min(end or as_at, as_at)
+            d = start - timedelta(days=rng.randint(0, 60))
+            while d <= stop:
+                if d >= self.window_start:
+                    rows.append(r.PathwayPlanReview(len(rows) + 1, child, d))
+                u = rng.random()
+                months = 6 if u < 0.85 else 7
+                d = _add_months(d, months) - timedelta(days=rng.randint(0, 25))
+        return rows
+
+    def _alert_children(self, report: Callable[[int, str, date], None]) -> list[r.AlertCase]:
+        """Children built to trigger each gap alert, and children built not to.
+
+        Chosen among children on an open child protection plan for at least four months, each
+        used once, in id order so the choice is deterministic.
+        """
+        rng, as_at = self.trng, self.as_at
+        episode_child = {e.id: e.child_id for e in self.episodes}
+        candidates = sorted(
+            {
+                episode_child[p.episode_id]
+                for p in self.plans
+                if p.end_date is None and p.start_date <= as_at - timedelta(days=120)
+            }
+        )
+        candidates = [c for c in candidates if _age(self.child_dob[c], as_at) >= 6]
+        recent = as_at - timedelta(days=366)
+        contacted = {c.child_id for c in self.contacts if c.contact_date >= recent}
+        quiet = [c for c in candidates if c not in contacted]
+        busy = [c for c in candidates if c in contacted]
+        cases: list[r.AlertCase] = []
+        used: set[int] = set()
+
+        def take(pool: list[int]) -> int | None:
+            for c in pool:
+                if c not in used:
+                    used.add(c)
+                    return c
+            return None
+
+        def visits_of(child: int) -> list[int]:
+            return [i for i, v in enumerate(self.visits) if v[0] == child]
+
+        def contact(child: int, on: date, source: str, outcome: str) -> None:
+            self.contacts.append(
+                r.Contact(
+                    len(self.contacts) + 1,
+                    child,
+                    on,
+                    source,
+                    _REFERRERS.get(source, ""),
+                    "",
+                    outcome,
+                    on,
+                )
+            )
+
+        def seen_visit(child: int, on: date, alone: bool) -> None:
+            self.visits.append((child, "cp", on, "in_person", "completed", True, alone))
+
+        def da_factors(child: int, present: bool) -> None:
+            for i, a in enumerate(self.assessments):
+                if episode_child.get(a.episode_id) != child or a.authorisation_date is None:
+                    continue
+                kept = tuple(f for f in a.factors if f not in {"3A", "3B", "3C"})
+                factors = tuple(sorted({*kept, "3B"})) if present else kept or ("21",)
+                self.assessments[i] = a._replace(factors=factors)
+
+        household_of = {m.person_id: m.household_id for m in self.members if m.person_id}
+        pools = quiet + busy
+        for fires in (True, True, False, False):
+            # Not seen: no visit for eight weeks / a visit two days ago.
+            child = take(pools)
+            if child is not None:
+                cut = as_at - timedelta(days=56)
+                self.visits = [
+                    v for v in self.visits if not (v[0] == child and v[2] > cut and fires)
+                ]
+                if not fires:
+                    seen_visit(child, add_working_days(as_at, -2), True)
+                cases.append(r.AlertCase(child, "not_seen", fires))
+            # Not seen alone at the last three visits / seen alone each time.
+            child = take(pools)
+            if child is not None:
+                for i in visits_of(child):
+                    v = self.visits[i]
+                    self.visits[i] = (*v[:6], (not fires) and v[5])
+                seen_visit(child, add_working_days(as_at, -3), not fires)
+                cases.append(r.AlertCase(child, "not_seen_alone", fires))
+            # Two visits without access in two months / only one.
+            child = take(pools)
+            if child is not None:
+                cut = as_at - timedelta(days=100)
+                self.visits = [
+                    v
+                    for v in self.visits
+                    if not (v[0] == child and v[2] > cut and v[4] != "completed")
+                ]
+                for k in range(2 if fires else 1):
+                    on = as_at - timedelta(days=10 + 20 * k)
+                    self.visits.append(
+                        (child, "cp", on, "in_person", ("no_access", "refused")[k], False, False)
+                    )
+                cases.append(r.AlertCase(child, "no_access", fires))
+            # Three contacts in a year, two from family, the last closed NFA / a single one.
+            child = take(quiet)
+            if child is not None:
+                if fires:
+                    contact(child, as_at - timedelta(days=300), "1A", "information")
+                    contact(child, as_at - timedelta(days=150), "1A", "information")
+                    contact(child, as_at - timedelta(days=40), "2A", "nfa")
+                else:
+                    contact(child, as_at - timedelta(days=60), "1A", "nfa")
+                cases.append(r.AlertCase(child, "repeat_referrals", fires))
+                cases.append(r.AlertCase(child, "nfa_after_referrals", fires))
+            # Police notifications where domestic abuse is known / without it.
+            child = take(quiet)
+            if child is not None:
+                da_factors(child, fires)
+                contact(child, as_at - timedelta(days=200), "6", "information")
+                contact(child, as_at - timedelta(days=30), "6", "information")
+                cases.append(r.AlertCase(child, "domestic_abuse", fires))
+            # An unknown adult in the household now / one who has left.
+            child = take(pools)
+            if child is not None and child in household_of:
+                hh = household_of[child]
+                self.members = [
+                    m._replace(end_date=max(m.start_date, as_at - timedelta(days=30)))
+                    if m.household_id == hh and m.is_unknown_adult and m.end_date is None
+                    else m
+                    for m in self.members
+                ]
+                self.members.append(
+                    r.HouseholdMember(
+                        len(self.members) + 1,
+                        hh,
+                        None,
+                        True,
+                        "Adult male seen at the address; identity not established",
+                        as_at - timedelta(days=60 if fires else 500),
+                        None if fires else as_at - timedelta(days=450),
+                    )
+                )
+                cases.append(r.AlertCase(child, "unknown_adult", fires))
+            # Withdrawn to home education or missing education / back on roll since.
+            child = take(pools)
+            if child is not None:
+                if fires:
+                    report(child, rng.choice(("ehe", "cme")), as_at - timedelta(days=20))
+                else:
+                    report(child, "ehe", as_at - timedelta(days=150))
+                    report(child, "on_roll", as_at - timedelta(days=30))
+                cases.append(r.AlertCase(child, "school_status", fires))
+        return cases
 
     def _agency_cover(self) -> float:
         """Share of vacant posts covered by agency staff, so agency and vacancy rates both hold."""

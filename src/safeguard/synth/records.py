@@ -292,6 +292,43 @@ class Allocation(NamedTuple):
     end_date: date | None
 
 
+class CoreGroupMeeting(NamedTuple):
+    id: int
+    child_id: int
+    plan_id: int | None
+    meeting_date: date
+
+
+class PersonalEducationPlanReview(NamedTuple):
+    id: int
+    child_id: int
+    review_date: date
+
+
+class PathwayPlanReview(NamedTuple):
+    id: int
+    child_id: int
+    review_date: date
+
+
+class SchoolStatusReport(NamedTuple):
+    id: int
+    child_id: int
+    school: str
+    status: str
+    status_date: date
+    file_name: str
+    row_number: int
+
+
+class AlertCase(NamedTuple):
+    """A child the generator built to trigger one gap alert (`fires`), or built not to."""
+
+    child_id: int
+    alert_id: str
+    fires: bool
+
+
 @dataclass(frozen=True, slots=True)
 class SynthAuthority:
     """A whole synthetic authority: every table's rows, plus what it was generated from.
@@ -331,12 +368,17 @@ class SynthAuthority:
     adoptions: tuple[AdoptionMilestones, ...]
     case_notes: tuple[CaseNote, ...]
     allocations: tuple[Allocation, ...]
+    core_groups: tuple[CoreGroupMeeting, ...]
+    peps: tuple[PersonalEducationPlanReview, ...]
+    pathway_reviews: tuple[PathwayPlanReview, ...]
+    school_reports: tuple[SchoolStatusReport, ...]
+    alert_cases: tuple[AlertCase, ...]
 
 
 TABLES: tuple[str, ...] = tuple(
     f.name
     for f in fields(SynthAuthority)
-    if f.name not in {"preset", "seed", "as_at", "window_start", "population"}
+    if f.name not in {"preset", "seed", "as_at", "window_start", "population", "alert_cases"}
 )
 
 

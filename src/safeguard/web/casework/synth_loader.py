@@ -18,6 +18,7 @@ from django.db import connection, models, transaction
 
 from safeguard.synth.records import SynthAuthority, tables
 from safeguard.web.casework import models as casework
+from safeguard.web.timescales import models as timescales
 from safeguard.web.workforce import models as workforce
 
 SYSTEM_USERNAME = "safeguard-system"
@@ -52,6 +53,10 @@ MODELS: dict[str, type[models.Model]] = {
     "adoptions": casework.AdoptionMilestones,
     "case_notes": casework.CaseNote,
     "allocations": casework.Allocation,
+    "core_groups": timescales.CoreGroupMeeting,
+    "peps": timescales.PersonalEducationPlanReview,
+    "pathway_reviews": timescales.PathwayPlanReview,
+    "school_reports": timescales.SchoolStatusReport,
 }
 
 LoadProgress = Callable[[str, int, int], None]

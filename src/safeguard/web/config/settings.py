@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "safeguard.web.access",
     "safeguard.web.workforce",
     "safeguard.web.casework",
+    "safeguard.web.timescales",
 ]
 
 MIDDLEWARE = [
