@@ -563,3 +563,28 @@ class Allocation(Recorded):
             models.Index(fields=["worker", "end_date"]),
             models.Index(fields=["team", "end_date"]),
         ]
+
+
+class Draft(Recorded):
+    """What a user has typed into a form about a child and not yet sent, so nothing is lost.
+
+    One open draft per user, child and form; it is archived (not deleted) when the form is sent
+    or the user discards it. Drafts are the user's own unsent words, shown to nobody else.
+    """
+
+    user = models.ForeignKey(
+        "access.User", on_delete=models.PROTECT, related_name="drafts", help_text="Whose draft."
+    )
+    child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    form_name = models.CharField(max_length=40, help_text="Which form: visit, note, ...")
+    data = models.JSONField(default=dict, help_text="The form's fields as typed, by field name.")
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "child", "form_name"],
+                condition=models.Q(archived_at__isnull=True),
+                name="one_open_draft_per_user_child_form",
+            )
+        ]

@@ -31,6 +31,7 @@ from safeguard.web.casework.models import (
     CINEpisode,
     CINPlan,
     Contact,
+    Draft,
     HealthAssessment,
     HouseholdMember,
     LookedAfterEpisode,
@@ -420,6 +421,8 @@ def _visits(child: Person) -> Iterable[ChronologyEntry]:
     for v in Visit.objects.filter(child=child).select_related("worker"):
         seen = "Child seen alone." if v.seen_alone else f"Child seen: {_yes_no(v.child_seen)}."
         detail = f"{v.get_mode_display()}. {v.get_outcome_display()}. {seen}"
+        if v.notes:
+            detail += f"\n{v.notes}"
         by = v.worker.full_name if v.worker else ""
         yield ChronologyEntry(v.visit_date, "visit", v.get_kind_display(), detail, by)
 
@@ -612,3 +615,30 @@ def search_people(user: User, text: str) -> QuerySet[Person]:
         )
         .order_by("rank", "last_name", "first_name", "pk")
     )
+
+
+# --- Recording --------------------------------------------------------------------------------
+
+# The kind of visit a child's stage calls for, so the visit form starts on the usual answer.
+VISIT_KIND_FOR_STAGE: dict[Stage, str] = {
+    Stage.LOOKED_AFTER: Visit.Kind.LOOKED_AFTER,
+    Stage.CHILD_PROTECTION_PLAN: Visit.Kind.CHILD_PROTECTION,
+    Stage.CHILD_IN_NEED_PLAN: Visit.Kind.CHILD_IN_NEED,
+    Stage.ASSESSMENT: Visit.Kind.ASSESSMENT,
+    Stage.REFERRAL: Visit.Kind.ASSESSMENT,
+    Stage.CARE_LEAVER: Visit.Kind.CARE_LEAVER,
+    Stage.CLOSED: Visit.Kind.CHILD_IN_NEED,
+}
+
+
+def child_stage(child: Person, *, as_at: date) -> StageSummary:
+    """The child's stage on `as_at`, in a fixed number of queries."""
+    loaded = Person.objects.prefetch_related(*JOURNEY_PREFETCH).get(pk=child.pk)
+    return stage_summary(journey_facts(loaded), as_at)
+
+
+def open_draft(user: User, child: Person, form_name: str) -> Draft | None:
+    """`user`'s own open draft of `form_name` about `child`, if they have one."""
+    return Draft.objects.filter(
+        user=user, child=child, form_name=form_name, archived_at__isnull=True
+    ).first()

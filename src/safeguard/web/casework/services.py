@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from safeguard.core.codes import collection_year, is_valid
 from safeguard.web.access.children import children_visible_to
 from safeguard.web.access.models import AuditEvent, User
-from safeguard.web.casework.models import CaseNote, Person
+from safeguard.web.casework.models import (
+    CaseNote,
+    ChildProtectionConference,
+    ChildProtectionPlan,
+    Draft,
+    HealthAssessment,
+    LookedAfterPeriod,
+    LookedAfterReview,
+    Person,
+    Visit,
+)
 
 
 @transaction.atomic
@@ -51,3 +63,276 @@ def case_note_add(
         },
     )
     return note
+
+
+def _check_may_record(acting_user: User, child: Person, on: date) -> None:
+    if not children_visible_to(acting_user).filter(pk=child.pk).exists():
+        raise PermissionDenied("This user may not add to this record")
+    if on > timezone.localdate():
+        raise ValueError("A record cannot be dated in the future")
+
+
+def _recorded_by(acting_user: User) -> dict[str, object]:
+    now = timezone.now()
+    return {
+        "created_at": now,
+        "created_by": acting_user,
+        "updated_at": now,
+        "updated_by": acting_user,
+    }
+
+
+def _audit(acting_user: User, action: str, row: models.Model, changes: dict[str, object]) -> None:
+    AuditEvent.objects.create(
+        actor=acting_user,
+        at=timezone.now(),
+        action=action,
+        model=row._meta.label,
+        object_id=str(row.pk),
+        changes=changes,
+    )
+
+
+@transaction.atomic
+def visit_record(
+    *,
+    acting_user: User,
+    child: Person,
+    kind: str,
+    visit_date: date,
+    mode: str = Visit.Mode.IN_PERSON,
+    outcome: str = Visit.Outcome.COMPLETED,
+    child_seen: bool,
+    seen_alone: bool,
+    notes: str = "",
+) -> Visit:
+    """Record a visit to the child by `acting_user` (their staff record is the visiting worker).
+
+    Refuses (PermissionDenied) a user who may not see the child; refuses (ValueError) a future
+    date, a child seen alone but not seen, and a child seen at a visit with no access. The audit
+    entry names the fields, never the notes' words.
+    """
+    _check_may_record(acting_user, child, visit_date)
+    if seen_alone and not child_seen:
+        raise ValueError("A child cannot be seen alone without being seen")
+    if outcome == Visit.Outcome.NO_ACCESS and child_seen:
+        raise ValueError("A child cannot be seen at a visit with no access")
+    visit = Visit.objects.create(
+        child=child,
+        kind=kind,
+        visit_date=visit_date,
+        mode=mode,
+        outcome=outcome,
+        child_seen=child_seen,
+        seen_alone=seen_alone,
+        notes=notes,
+        worker_id=acting_user.staff_id,
+        **_recorded_by(acting_user),
+    )
+    _audit(
+        acting_user,
+        "visit_record",
+        visit,
+        {
+            "child_id": child.pk,
+            "visit_date": visit_date.isoformat(),
+            "kind": kind,
+            "outcome": outcome,
+            "child_seen": child_seen,
+            "seen_alone": seen_alone,
+            "fields": [
+                "kind",
+                "visit_date",
+                "mode",
+                "outcome",
+                "child_seen",
+                "seen_alone",
+                "notes",
+            ],
+        },
+    )
+    return visit
+
+
+def _care_period_on(child: Person, on: date) -> LookedAfterPeriod | None:
+    """The period of care the child was in on `on`, if any."""
+    return (
+        LookedAfterPeriod.objects.filter(child=child, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .order_by("-start_date")
+        .first()
+    )
+
+
+@transaction.atomic
+def cla_review_record(
+    *, acting_user: User, child: Person, review_date: date, participation: str = ""
+) -> LookedAfterReview:
+    """Record a looked-after review (SSDA903 REVIEW, REVIEW_CODE) held on `review_date`.
+
+    The review belongs to the period of care the child was in that day; a child who was not
+    looked after then is refused (ValueError), as is a future date or an unknown PN code.
+    """
+    _check_may_record(acting_user, child, review_date)
+    if participation and not is_valid("REVIEW_CODE", collection_year(review_date), participation):
+        raise ValueError("Participation must be a REVIEW_CODE code valid on the review's date")
+    period = _care_period_on(child, review_date)
+    if period is None:
+        raise ValueError("The child was not looked after on the date of the review")
+    review = LookedAfterReview.objects.create(
+        child=child,
+        period=period,
+        review_date=review_date,
+        participation=participation,
+        **_recorded_by(acting_user),
+    )
+    _audit(
+        acting_user,
+        "cla_review_record",
+        review,
+        {"child_id": child.pk, "review_date": review_date.isoformat(), "period_id": period.pk},
+    )
+    return review
+
+
+def _plan_open_on(child: Person, on: date) -> ChildProtectionPlan | None:
+    """The child protection plan open on `on` (started by then and not ended before it)."""
+    return (
+        ChildProtectionPlan.objects.filter(episode__child=child, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .select_related("episode")
+        .order_by("-start_date")
+        .first()
+    )
+
+
+@transaction.atomic
+def cp_conference_record(
+    *, acting_user: User, child: Person, conference_date: date, plan_continues: bool
+) -> ChildProtectionConference:
+    """Record a review child protection conference (CIN CPPreviewDate) on the child's open plan.
+
+    When the conference decides the plan is no longer needed, the plan ends on the conference's
+    date (CIN CPPendDate). A child with no plan open that day is refused (ValueError).
+    """
+    _check_may_record(acting_user, child, conference_date)
+    plan = _plan_open_on(child, conference_date)
+    if plan is None:
+        raise ValueError("The child had no child protection plan on the date of the conference")
+    conference = ChildProtectionConference.objects.create(
+        episode=plan.episode,
+        plan=plan,
+        kind=ChildProtectionConference.Kind.REVIEW,
+        conference_date=conference_date,
+        plan_required=plan_continues,
+        **_recorded_by(acting_user),
+    )
+    changes: dict[str, object] = {
+        "child_id": child.pk,
+        "conference_date": conference_date.isoformat(),
+        "plan_id": plan.pk,
+        "plan_continues": plan_continues,
+    }
+    if not plan_continues:
+        plan.end_date = conference_date
+        plan.updated_at = timezone.now()
+        plan.updated_by = acting_user
+        plan.save(update_fields=["end_date", "updated_at", "updated_by"])
+        changes["plan_end_date"] = conference_date.isoformat()
+    _audit(acting_user, "cp_conference_record", conference, changes)
+    return conference
+
+
+@transaction.atomic
+def health_assessment_record(
+    *, acting_user: User, child: Person, kind: str, assessment_date: date
+) -> HealthAssessment:
+    """Record a health assessment or dental check (SSDA903 OC2) done on `assessment_date`."""
+    _check_may_record(acting_user, child, assessment_date)
+    if kind not in HealthAssessment.Kind.values:
+        raise ValueError("Unknown kind of health assessment")
+    assessment = HealthAssessment.objects.create(
+        child=child, kind=kind, assessment_date=assessment_date, **_recorded_by(acting_user)
+    )
+    _audit(
+        acting_user,
+        "health_assessment_record",
+        assessment,
+        {"child_id": child.pk, "kind": kind, "assessment_date": assessment_date.isoformat()},
+    )
+    return assessment
+
+
+# --- Drafts -----------------------------------------------------------------------------------
+
+# The forms that keep drafts, and the fields each may keep; anything else sent is dropped.
+DRAFT_FIELDS: dict[str, frozenset[str]] = {
+    "visit": frozenset(
+        {"kind", "visit_date", "mode", "outcome", "child_seen", "seen_alone", "notes"}
+    ),
+    "note": frozenset({"title", "note_date", "text"}),
+    "cla_review": frozenset({"review_date", "participation"}),
+    "cp_conference": frozenset({"conference_date", "plan_continues"}),
+    "health_assessment": frozenset({"kind", "assessment_date"}),
+}
+DRAFT_MAX_CHARS = 40_000
+
+
+def _draft_data(form_name: str, data: dict[str, str]) -> dict[str, str]:
+    if form_name not in DRAFT_FIELDS:
+        raise ValueError("This form does not keep drafts")
+    kept = {k: str(v) for k, v in data.items() if k in DRAFT_FIELDS[form_name]}
+    if sum(len(v) for v in kept.values()) > DRAFT_MAX_CHARS:
+        raise ValueError("The draft is too long to keep")
+    return kept
+
+
+@transaction.atomic
+def draft_save(
+    *,
+    acting_user: User,
+    child: Person,
+    form_name: str,
+    data: dict[str, str],
+    form_opened_at: datetime | None = None,
+) -> Draft | None:
+    """Keep what `acting_user` has typed so far into `form_name` about `child`.
+
+    Returns None, keeping nothing, when the form was sent (its draft archived) after
+    `form_opened_at`: a save still on its way from a page already sent must not bring the draft
+    back. No audit entry: a draft is the user's own unsent words, not part of the child's record.
+    """
+    if not children_visible_to(acting_user).filter(pk=child.pk).exists():
+        raise PermissionDenied("This user may not add to this record")
+    kept = _draft_data(form_name, data)
+    mine = Draft.objects.select_for_update().filter(
+        user=acting_user, child=child, form_name=form_name
+    )
+    if (
+        form_opened_at is not None
+        and mine.filter(archived_at__gt=form_opened_at, archived_at__isnull=False).exists()
+    ):
+        return None
+    now = timezone.now()
+    draft = mine.filter(archived_at__isnull=True).first()
+    if draft is None:
+        return Draft.objects.create(
+            user=acting_user,
+            child=child,
+            form_name=form_name,
+            data=kept,
+            **_recorded_by(acting_user),
+        )
+    draft.data = kept
+    draft.updated_at = now
+    draft.updated_by = acting_user
+    draft.save(update_fields=["data", "updated_at", "updated_by"])
+    return draft
+
+
+def draft_archive(*, acting_user: User, child: Person, form_name: str) -> int:
+    """Archive `acting_user`'s open draft of `form_name` about `child` (sent or discarded)."""
+    now = timezone.now()
+    return Draft.objects.filter(
+        user=acting_user, child=child, form_name=form_name, archived_at__isnull=True
+    ).update(archived_at=now, updated_at=now, updated_by=acting_user)

@@ -1,13 +1,25 @@
-"""Team pages for managers and supervisors: workers, caseloads and children waiting for a worker."""
+"""Team pages and work lists: caseloads, what is due and overdue, alerts, local timescales."""
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
-from safeguard.web.workforce.selectors import team_summary, teams_visible_to
+from safeguard.web.casework.forms import TimescaleSettingForm
+from safeguard.web.timescales.selectors import local_settings
+from safeguard.web.timescales.services import SETTINGS_ROLES, timescale_setting_update
+from safeguard.web.workforce.selectors import (
+    SERVICE_VIEW_ROLES,
+    my_work,
+    service_work,
+    team_summary,
+    team_work,
+    teams_visible_to,
+)
 
 
 @require_GET
@@ -22,10 +34,78 @@ def my_team(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
-def team(request: HttpRequest, team_id: int) -> HttpResponse:
+def _visible_team(request: HttpRequest, team_id: int):
     found = teams_visible_to(request.user).filter(pk=team_id).select_related("service_area").first()
     if found is None:
         raise Http404("No team found")
+    return found
+
+
+@require_GET
+def team(request: HttpRequest, team_id: int) -> HttpResponse:
+    found = _visible_team(request, team_id)
     summary = team_summary(found, request.user, as_at=timezone.localdate())
     return render(request, "workforce/team.html", {"summary": summary})
+
+
+@require_GET
+def work(request: HttpRequest) -> HttpResponse:
+    """My work: the signed-in worker's items that are overdue, due soon, due and recently done."""
+    today = timezone.localdate()
+    return render(
+        request,
+        "workforce/my_work.html",
+        {"work": my_work(request.user, as_at=today), "today": today},
+    )
+
+
+@require_GET
+def team_work_page(request: HttpRequest, team_id: int) -> HttpResponse:
+    """A team's red, amber and green counts per worker, overdue items and why, and alerts."""
+    found = _visible_team(request, team_id)
+    today = timezone.localdate()
+    view = team_work(found, request.user, as_at=today)
+    return render(request, "workforce/team_work.html", {"view": view, "today": today})
+
+
+@require_GET
+def service_work_page(request: HttpRequest) -> HttpResponse:
+    """The service view: counts per team for service managers, directors and leads."""
+    if request.user.role not in SERVICE_VIEW_ROLES:
+        raise PermissionDenied("This page is for service managers and directors")
+    today = timezone.localdate()
+    view = service_work(request.user, as_at=today)
+    return render(request, "workforce/service_work.html", {"view": view, "today": today})
+
+
+@require_http_methods(["GET", "POST"])
+def timescale_settings(request: HttpRequest) -> HttpResponse:
+    """The council's local timescales and alert thresholds, each with its default and source."""
+    if request.user.role not in SETTINGS_ROLES:
+        raise PermissionDenied("Only a director or system administrator may change timescales")
+    posted = request.method == "POST"
+    form = TimescaleSettingForm(request.POST) if posted else TimescaleSettingForm()
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                timescale_setting_update(acting_user=request.user, **form.cleaned_data)
+            except ValueError as problem:
+                form.add_error("number", str(problem))
+            else:
+                messages.success(request, "Timescale changed")
+                return redirect("workforce:timescale_settings")
+        status = 400
+    context = {
+        "settings": local_settings(),
+        "form": form,
+        "failed_key": form.data.get("key", "") if form.errors else "",
+        "units": [
+            ("working_days", "working days"),
+            ("days", "days"),
+            ("weeks", "weeks"),
+            ("months", "months"),
+            ("terms", "school terms"),
+        ],
+    }
+    return render(request, "workforce/timescale_settings.html", context, status=status)
