@@ -153,12 +153,72 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return _serve(args.host, args.port)
 
 
+def cmd_work(args: argparse.Namespace) -> int:
+    """Print the service's (or one team's) work list: what is due, due soon and overdue."""
+    _setup_django()
+    _migrate()
+    from safeguard.web.timescales.report import UnknownTeam, work_report
+
+    try:
+        text = work_report(as_at=args.as_at, team_name=args.team, output_format=args.format)
+    except UnknownTeam as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_UNUSABLE
+    print(text)
+    return EXIT_OK
+
+
+def cmd_import_school_feed(args: argparse.Namespace) -> int:
+    """Import a school feed CSV, all or nothing: 0 imported, 1 problems in rows, 2 unusable."""
+    path: Path = args.file
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        print(f"{path}: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except UnicodeDecodeError:
+        print(f"{path}: the file is not UTF-8 text (save the CSV as UTF-8)", file=sys.stderr)
+        return EXIT_UNUSABLE
+    _setup_django()
+    _migrate()
+    from safeguard.web.casework.synth_loader import system_user
+    from safeguard.web.timescales.services import school_feed_import
+
+    report = school_feed_import(acting_user=system_user(), file_name=str(path), text=text)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    if report.unusable:
+        print(f"{path}: nothing imported; the file could not be used", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if report.problems:
+        print(
+            f"{path}: nothing imported; {len(report.problems)} problem(s) in the rows",
+            file=sys.stderr,
+        )
+        return EXIT_DATA
+    print(f"{path}: imported {report.imported:,} rows")
+    return EXIT_OK
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["safeguard manage", *args.rest])
     return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate an SSDA903 return: 0 no issues, 1 issues found, 2 unusable input."""
+    from safeguard.returns import validation
+
+    return validation.validate_903_command(
+        paths=args.paths,
+        previous=args.previous,
+        year=args.year,
+        output_format=args.format,
+        out=args.out,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -189,6 +249,27 @@ def build_parser() -> argparse.ArgumentParser:
     manage = sub.add_parser("manage", help="run one of Django's own management commands")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)
+
+    work = sub.add_parser("work", help="what is due, due soon and overdue (service or team)")
+    work.add_argument("--as-at", type=_iso_date, default=None, help="the day (default today)")
+    work.add_argument("--team", default=None, help="one team's view, by name")
+    work.add_argument("--format", choices=("table", "json"), default="table")
+    work.set_defaults(func=cmd_work)
+
+    imports = sub.add_parser("import", help="import a file into Safeguard")
+    kinds = imports.add_subparsers(dest="kind", required=True)
+    feed = kinds.add_parser("school-feed", help="a school feed CSV (UPN or name and birth date)")
+    feed.add_argument("file", type=Path, metavar="FILE")
+    feed.set_defaults(func=cmd_import_school_feed)
+
+    validate = sub.add_parser("validate", help="validate a statutory return's files")
+    validate.add_argument("return_name", choices=("903",), metavar="903")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    validate.add_argument("--previous", nargs="+", type=Path, default=[], metavar="PATH")
+    validate.add_argument("--year", type=int, help="year ending 31 March (2026 = 2025/26)")
+    validate.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    validate.add_argument("--out", type=Path, help="write the report here (default: stdout)")
+    validate.set_defaults(func=cmd_validate)
     return parser
 
 
@@ -197,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "years", 1) < 1:
         parser.error("--years must be 1 or more")
-    if args.command == "synth" and args.as_at is None:
+    if args.command in {"synth", "work"} and args.as_at is None:
         args.as_at = date.today()
     try:
         return int(args.func(args))

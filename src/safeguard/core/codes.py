@@ -273,6 +273,28 @@ _SSDA903: Final[dict[str, dict[str, dict[str, str]]]] = {
             "RD4": "Any other reason",
         }
     },
+    # Added for the SSDA903 validation rules (ssda903.md code lists; rules 114, 175-177, 196,
+    # 631, SW13STG1). The specs give no descriptions for these.
+    "SDQ_REASON": {"2024/25": _codes("SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5")},
+    "FOSTER_CARE": {"2024/25": _codes("0", "1")},
+    "NB_ADOPTR": {"2024/25": _codes("1", "2")},
+    "SEX_ADOPTR": {"2024/25": _codes("M1", "F1", "MM", "FF", "MF")},
+    "LS_ADOPTR": {"2024/25": _codes("L0", "L11", "L12", "L2", "L3", "L4")},
+    "PREV_PERM": {"2024/25": _codes("P1", "P2", "P3", "P4", "Z1")},
+    "SW_REASON": {
+        "2024/25": _codes(
+            "MANAGE",
+            "FCONTA",
+            "LEFTRL",
+            "ORGRST",
+            "TSPROC",
+            "ABSENC",
+            "CHCHAN",
+            "PCCHAN",
+            "SWDIED",
+            "OTHERS",
+        )
+    },
 }
 
 _PRIMARY_NEED_2024: Final = {
@@ -457,6 +479,10 @@ PLACEMENT_GROUPS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
 PLACE_WITHOUT_PROVIDER: Final = frozenset({"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"})
 
 SHORT_BREAK_LEGAL_STATUSES: Final = frozenset({"V3", "V4"})
+# SSDA903 temporary placements (PLACE T0-T4; rules 226, 380-382 and others).
+TEMPORARY_PLACEMENTS: Final = frozenset({"T0", "T1", "T2", "T3", "T4"})
+# SSDA903 UPN codes for an unknown UPN (rule 444: these may repeat).
+UPN_UNKNOWN_903: Final = frozenset({"UN1", "UN2", "UN3", "UN4", "UN5"})
 # ACTIV codes that count as in education, employment or training (indicator-definitions §8).
 EET_ACTIVITIES: Final = frozenset({"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"})
 # ACCOM codes excluded from the suitable-accommodation denominator (abroad, deported, not known).

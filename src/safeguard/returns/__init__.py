@@ -1,0 +1,1 @@
+"""Statutory returns: readers, the validation engine and the DfE rules (pure Python, no Django)."""

@@ -1,0 +1,1 @@
+"""Validation rules, one DfE rule per file, by return and collection year."""

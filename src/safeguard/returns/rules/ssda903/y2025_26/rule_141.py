@@ -1,0 +1,30 @@
+"""SSDA903 rule 141 (error): Date episode began is not a valid date.
+
+Flags Episodes rows whose DECOM is written but is not a real dd/mm/yyyy date. A blank value
+passes.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from safeguard.returns.engine import Rule, Submission
+from safeguard.returns.ssda903.expressions import date_invalid, rows
+
+CODE = "141"
+MESSAGE = "Date episode began is not a valid date."
+
+
+def check(submission: Submission) -> pl.DataFrame:
+    """Episodes rows whose DECOM is not a valid date."""
+    return rows(submission, "Episodes", date_invalid("DECOM", blank_ok=True))
+
+
+RULE = Rule(
+    code=CODE,
+    message=MESSAGE,
+    fields=("DECOM",),
+    tables=("Episodes",),
+    type="error",
+    check=check,
+)

@@ -1,0 +1,33 @@
+"""SSDA903 rule 385 (error): Date episode ceased must be on or before the end of the current collection year.
+
+Flags an episode ceasing after 31 March at the end of the collection year.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from safeguard.returns.engine import Rule, Submission, year_end
+from safeguard.returns.ssda903.expressions import rows
+
+CODE = "385"
+MESSAGE = "Date episode ceased must be on or before the end of the current collection year."
+
+
+def check(submission: Submission) -> pl.DataFrame:
+    """The Episodes rows this rule flags."""
+    return rows(
+        submission,
+        "Episodes",
+        pl.col("DEC") > pl.lit(year_end(submission.year)),
+    )
+
+
+RULE = Rule(
+    code=CODE,
+    message=MESSAGE,
+    fields=("DEC",),
+    tables=("Episodes",),
+    type="error",
+    check=check,
+)

@@ -1,0 +1,205 @@
+"""Polars building blocks the SSDA903 rules share: flagged rows, code lists and date validity.
+
+A rule reads the reader's tables: dates are already Polars Dates, with the text as written kept
+in `<column>__text`; codes are upper-cased, stripped text with blank as null.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import polars as pl
+
+from safeguard.core.codes import SHORT_BREAK_LEGAL_STATUSES, codes_for
+from safeguard.returns.engine import Submission, flagged, year_end, year_start
+
+
+def rows(submission: Submission, table: str, condition: pl.Expr) -> pl.DataFrame:
+    """The rows of `table` where `condition` is true, as the engine's flag frame."""
+    return flagged(submission.tables[table].lazy().filter(condition), table)
+
+
+def code_invalid(column: str, codes: object, *, blank_ok: bool) -> pl.Expr:
+    """True where `column` is not one of `codes` (blank counts as invalid unless `blank_ok`)."""
+    valid = pl.col(column).is_in(list(codes))  # type: ignore[call-overload]
+    if blank_ok:
+        return pl.col(column).is_not_null() & ~valid
+    return ~valid.fill_null(value=False)
+
+
+def not_in_list(column: str, list_name: str, year: str, *, blank_ok: bool) -> pl.Expr:
+    """True where `column` is not in the code list `list_name` for collection year `year`."""
+    return code_invalid(column, codes_for(list_name, year), blank_ok=blank_ok)
+
+
+def date_invalid(column: str, *, blank_ok: bool) -> pl.Expr:
+    """True where `column` was written but is not a dd/mm/yyyy date (or blank, unless blank_ok)."""
+    written_but_bad = pl.col(f"{column}__text").is_not_null() & pl.col(column).is_null()
+    if blank_ok:
+        return written_but_bad
+    return pl.col(column).is_null()
+
+
+def blank(column: str) -> pl.Expr:
+    """True where `column` is blank (for a date: nothing written)."""
+    return pl.col(column).is_null()
+
+
+def with_header_dob(submission: Submission, table: str) -> pl.LazyFrame:
+    """`table` with the child's Header date of birth as `HEADER_DOB` (null if not in Header)."""
+    header = (
+        submission.tables["Header"]
+        .lazy()
+        .select("CHILD", pl.col("DOB").alias("HEADER_DOB"))
+        .unique("CHILD", keep="first")
+    )
+    return submission.tables[table].lazy().join(header, on="CHILD", how="left")
+
+
+def birthday(dob: str, years: int) -> pl.Expr:
+    """The date `dob` turns `years` old (29 February birthdays fall on 28 February)."""
+    return pl.col(dob).dt.offset_by(f"{years}y")
+
+
+def previous(column: str | pl.Expr, n: int = 1) -> pl.Expr:
+    """`column` of the same child's row `n` rows earlier (null when there is none).
+
+    Relies on the reader holding the table sorted by child then start date (reader.SORT_KEYS).
+    """
+    value = pl.col(column) if isinstance(column, str) else column
+    same_child = pl.col("CHILD") == pl.col("CHILD").shift(n)
+    return pl.when(same_child).then(value.shift(n))
+
+
+def following(column: str | pl.Expr) -> pl.Expr:
+    """`column` of the same child's next row (null for a child's last row); see `previous`."""
+    value = pl.col(column) if isinstance(column, str) else column
+    same_child = pl.col("CHILD") == pl.col("CHILD").shift(-1)
+    return pl.when(same_child).then(value.shift(-1))
+
+
+def given(column: str) -> pl.Expr:
+    """True where `column` was written (for a date, valid or not)."""
+    return pl.col(column).is_not_null()
+
+
+def status_run_too_long(submission: Submission, legal_status: str, days: int) -> pl.DataFrame:
+    """Flag each Episodes row of a run of `legal_status` lasting more than `days` days.
+
+    A run is the child's consecutive episodes under that legal status, each starting the day the
+    previous one ceased; an open episode counts to 31 March at the end of the collection year.
+    Only children with an episode under that status are examined.
+    """
+    episodes = submission.tables["Episodes"].lazy()
+    children = episodes.filter(pl.col("LS") == legal_status).select("CHILD").unique()
+    ceased = pl.col("DEC").fill_null(year_end(submission.year))
+    under = pl.col("LS") == legal_status
+    continues = (
+        under & (previous("LS") == legal_status) & (previous(ceased) == pl.col("DECOM"))
+    ).fill_null(value=False)
+    # A semi join keeps the left frame's order, so each child's rows stay adjacent and dated.
+    runs = episodes.join(children, on="CHILD", how="semi", maintain_order="left").with_columns(
+        (~continues).cum_sum().alias("__run")
+    )
+    length = ceased.max().over("__run") - pl.col("DECOM").min().over("__run")
+    return flagged(runs.filter(under & (length > pl.duration(days=days))), "Episodes")
+
+
+def first_episodes(submission: Submission) -> pl.LazyFrame:
+    """Each child's first episode this year: the row with the earliest valid DECOM."""
+    return (
+        submission.tables["Episodes"]
+        .lazy()
+        .filter(pl.col("DECOM").is_not_null())
+        .group_by("CHILD", maintain_order=True)
+        .first()
+    )
+
+
+def differs_from_open_episode_last_year(submission: Submission, column: str) -> pl.LazyFrame:
+    """Each child's first episode this year with `LAST`: `column` of the child's latest episode
+    last year (by DECOM), for children whose latest episode last year was still open."""
+    last = (
+        submission.tables["Episodes_last"]
+        .lazy()
+        .filter(pl.col("DECOM").is_not_null())
+        .group_by("CHILD", maintain_order=True)
+        .last()
+        .filter(pl.col("DEC__text").is_null())
+        .select("CHILD", pl.col(column).alias("LAST"))
+    )
+    return first_episodes(submission).join(last, on="CHILD", how="inner")
+
+
+def continuously_looked_after(submission: Submission) -> pl.LazyFrame:
+    """The children (column CHILD) looked after continuously for 12 months at 31 March.
+
+    The DfE's definition as the public validator encodes it: looked after at some time in the
+    collection year, and no episode that starts a period of care after 1 April (RNE S), ends one
+    before 31 March (a reason ceased other than X1), or is a short break (V3, V4) in the year.
+    """
+    start, end = year_start(submission.year), year_end(submission.year)
+    during = (pl.col("DECOM") <= end) & (pl.col("DEC").is_null() | (pl.col("DEC") >= start))
+    enters = (pl.col("RNE") == "S") & (pl.col("DECOM") > start) & (pl.col("DECOM") <= end)
+    leaves = (
+        pl.col("REC").ne_missing(pl.lit("X1")) & (pl.col("DEC") >= start) & (pl.col("DEC") < end)
+    )
+    short_break = pl.col("LS").is_in(list(SHORT_BREAK_LEGAL_STATUSES)) & during
+    broken = (enters | leaves | short_break).fill_null(value=False)
+    return (
+        submission.tables["Episodes"]
+        .lazy()
+        .filter(pl.col("CHILD").is_not_null())
+        .group_by("CHILD")
+        .agg(during.fill_null(value=False).any().alias("during"), broken.any().alias("broken"))
+        .filter(pl.col("during") & ~pl.col("broken"))
+        .select("CHILD")
+    )
+
+
+ADOPTION_PLACEMENTS: Final = ("A3", "A4", "A5", "A6")
+
+
+def first_dated(
+    submission: Submission, table: str, condition: pl.Expr, date_column: str, alias: str
+) -> pl.LazyFrame:
+    """Per child, the earliest `date_column` among `table`'s rows meeting `condition`
+    (columns CHILD, `alias`, and `alias`_ROW: that row's number)."""
+    return (
+        submission.tables[table]
+        .lazy()
+        .filter(condition & pl.col(date_column).is_not_null())
+        .sort(date_column, "ROW")
+        .group_by("CHILD")
+        .first()
+        .select("CHILD", pl.col(date_column).alias(alias), pl.col("ROW").alias(f"{alias}_ROW"))
+    )
+
+
+def latest_care_start(submission: Submission) -> pl.LazyFrame:
+    """Per child, the start of the latest period of care (latest DECOM with RNE S): CHILD,
+    CARE_START."""
+    return (
+        submission.tables["Episodes"]
+        .lazy()
+        .filter((pl.col("RNE") == "S") & pl.col("DECOM").is_not_null())
+        .group_by("CHILD")
+        .agg(pl.col("DECOM").max().alias("CARE_START"))
+    )
+
+
+PLACEMENT_DETAILS: Final = ("PLACE", "PL_POST", "URN", "PLACE_PROVIDER")
+
+
+def placement_unchanged() -> pl.Expr:
+    """True where an episode's placement (type, postcode, URN, provider) equals the same child's
+    previous episode's, blanks equal to blanks; null for a child's first episode."""
+    return pl.when(previous("CHILD").is_not_null()).then(
+        pl.all_horizontal(pl.col(c).eq_missing(previous(c)) for c in PLACEMENT_DETAILS)
+    )
+
+
+def legal_status_unchanged() -> pl.Expr:
+    """True where an episode's legal status equals the same child's previous episode's, blanks
+    equal to blanks; null for a child's first episode."""
+    return pl.when(previous("CHILD").is_not_null()).then(pl.col("LS").eq_missing(previous("LS")))

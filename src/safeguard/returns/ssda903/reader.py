@@ -1,0 +1,336 @@
+"""Read an SSDA903 return from CSV files into return-shaped Polars tables, parsing values once.
+
+Each file is recognised by its columns, whatever it is called (the tables and columns are those of
+shared/specs/ssda903.md). Input is tolerated as councils' case systems write it: UTF-8 with or
+without a byte-order mark, or Windows-1252; blank lines; spaces around headers and values; codes
+in any case (code columns are upper-cased; CHILD and SW_ID are identifiers and kept as written).
+Columns the table does not define are dropped.
+
+Every table gets:
+- `ROW`: the line number in the file as given, counting the header as line 1, so the first data
+  row is 2 (what a spreadsheet shows). Blank lines are counted but not returned as rows. A quoted
+  value spanning lines would shift later numbers; SSDA903 files have none.
+- each date column (dd/mm/yyyy, as the DfE files use) parsed once into a Polars Date; a value
+  that is not a real date becomes null, and the text as written is kept in `<column>__text` so
+  "not a valid date" rules and the report can see it.
+- every other column as text, stripped, blank as null.
+- Episodes, Missing, SWEpisodes and PlacedAdoption sorted by child, then start date (blank last),
+  then row (`SORT_KEYS`), so rules read a child's rows in date order; other tables keep file order.
+
+Previous-year files (the `previous` argument) become the same tables with a `_last` suffix.
+
+The collection year is the one given, or else the collection year (1 April to 31 March) of the
+latest date in the current year's Episodes (DECOM, DEC), Reviews (REVIEW), Missing (MIS_START,
+MIS_END) and SWEpisodes (SW_DECOM, SW_DEC): the return's own activity dates. A mistyped future date
+would move it, so the report always says which year it used and `--year` overrides it.
+
+Input that cannot be used (empty, binary or undecodable, not CSV, unknown columns, missing
+required columns, the same table twice) raises `UnusableInput` naming the file and why.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Final
+
+import polars as pl
+
+from safeguard.core.codes import collection_year
+from safeguard.returns.engine import ROW
+
+TABLES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "Header": ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"),
+        "Episodes": (
+            "CHILD",
+            "DECOM",
+            "RNE",
+            "LS",
+            "CIN",
+            "PLACE",
+            "PLACE_PROVIDER",
+            "DEC",
+            "REC",
+            "REASON_PLACE_CHANGE",
+            "HOME_POST",
+            "PL_POST",
+            "URN",
+        ),
+        "Reviews": ("CHILD", "DOB", "REVIEW", "REVIEW_CODE"),
+        "UASC": ("CHILD", "SEX", "DOB", "DUC"),
+        "OC2": (
+            "CHILD",
+            "DOB",
+            "SDQ_SCORE",
+            "SDQ_REASON",
+            "CONVICTED",
+            "HEALTH_CHECK",
+            "IMMUNISATIONS",
+            "TEETH_CHECK",
+            "HEALTH_ASSESSMENT",
+            "SUBSTANCE_MISUSE",
+            "INTERVENTION_RECEIVED",
+            "INTERVENTION_OFFERED",
+        ),
+        "OC3": ("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"),
+        "AD1": (
+            "CHILD",
+            "DOB",
+            "DATE_INT",
+            "DATE_MATCH",
+            "FOSTER_CARE",
+            "NB_ADOPTR",
+            "SEX_ADOPTR",
+            "LS_ADOPTR",
+        ),
+        "PlacedAdoption": (
+            "CHILD",
+            "DOB",
+            "DATE_PLACED",
+            "DATE_PLACED_CEASED",
+            "REASON_PLACED_CEASED",
+        ),
+        "PrevPerm": ("CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"),
+        "Missing": ("CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"),
+        "SWEpisodes": ("CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"),
+        "DoLo": ("CHILD", "DOB", "DOLO_START", "DOLO_END"),
+    }
+)
+"""Each table's required columns (shared/specs/ssda903.md)."""
+
+OPTIONAL_COLUMNS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        # Header may carry the derived UASC flag (rule 105); Episodes the placement location
+        # fields some tools add (PL_LA, PL_LOCATION, PL_DISTANCE).
+        "Header": ("UASC",),
+        "Episodes": ("PL_LA", "PL_LOCATION", "PL_DISTANCE"),
+    }
+)
+
+DATE_COLUMNS: Final = frozenset(
+    {
+        "DOB",
+        "MC_DOB",
+        "DECOM",
+        "DEC",
+        "REVIEW",
+        "DUC",
+        "DATE_INT",
+        "DATE_MATCH",
+        "DATE_PLACED",
+        "DATE_PLACED_CEASED",
+        "DATE_PERM",
+        "MIS_START",
+        "MIS_END",
+        "SW_DECOM",
+        "SW_DEC",
+        "DOLO_START",
+        "DOLO_END",
+    }
+)
+IDENTIFIER_COLUMNS: Final = frozenset({"CHILD", "SW_ID"})
+DATE_FORMAT: Final = "%d/%m/%Y"
+_ACTIVITY_DATES: Final = {
+    "Episodes": ("DECOM", "DEC"),
+    "Reviews": ("REVIEW",),
+    "Missing": ("MIS_START", "MIS_END"),
+    "SWEpisodes": ("SW_DECOM", "SW_DEC"),
+}
+# Tables whose rules compare a child's consecutive rows are held sorted by these keys (nulls
+# last), so a rule finds the previous row with a shift instead of sorting again.
+SORT_KEYS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "Episodes": ("CHILD", "DECOM", ROW),
+        "Missing": ("CHILD", "MIS_START", ROW),
+        "SWEpisodes": ("CHILD", "SW_DECOM", ROW),
+        "PlacedAdoption": ("CHILD", "DATE_PLACED", ROW),
+    }
+)
+_LEADING_BLANK: Final = re.compile(r"\A(?:[ \t]*\r?\n)+")
+
+
+class UnusableInput(Exception):
+    """A file, or the set of files, cannot be read as an SSDA903 return. The message says why."""
+
+    def __init__(self, path: Path | str | None, reason: str) -> None:
+        self.path = None if path is None else str(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}" if path is not None else reason)
+
+
+@dataclass(frozen=True, eq=False)
+class Return903:
+    """An SSDA903 return as read: its tables by name (previous year's with `_last`), the
+    collection year ("2025/26") and the file each table came from."""
+
+    tables: Mapping[str, pl.DataFrame]
+    year: str
+    files: Mapping[str, str]
+    year_inferred: bool
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if b"\x00" in raw[:65536]:
+        raise UnusableInput(path, "is not a CSV text file (it contains binary data)")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise UnusableInput(
+            path, f"cannot be decoded as UTF-8 or Windows-1252 text (byte {exc.start})"
+        ) from None
+
+
+def _recognise(path: Path, columns: list[str]) -> str:
+    present = set(columns)
+    matches = [name for name, required in TABLES.items() if set(required) <= present]
+    if matches:
+        best = max(len(TABLES[name]) for name in matches)
+        winners = [name for name in matches if len(TABLES[name]) == best]
+        if len(winners) > 1:
+            raise UnusableInput(path, f"its columns fit more than one table: {', '.join(winners)}")
+        return winners[0]
+
+    # No table fits: name the closest one and what it lacks, so the user can fix the file.
+    def overlap(name: str) -> int:
+        return len(set(TABLES[name]) & present)
+
+    closest = max(TABLES, key=overlap)
+    distinctive = set(TABLES[closest]) - {"CHILD", "DOB", "SEX"}
+    if distinctive & present:
+        missing = [c for c in TABLES[closest] if c not in present]
+        raise UnusableInput(
+            path, f"looks like the {closest} table but lacks column(s) {', '.join(missing)}"
+        )
+    raise UnusableInput(
+        path,
+        "is not a known SSDA903 table (columns "
+        f"{', '.join(columns[:12])}{', ...' if len(columns) > 12 else ''})",
+    )
+
+
+def read_table(path: Path | str) -> tuple[str, pl.DataFrame]:
+    """Read one SSDA903 CSV file: (table name, frame). Raises UnusableInput."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UnusableInput(path, f"cannot be read ({exc.strerror or exc})") from None
+    text = _decode(path, raw)
+    leading = _LEADING_BLANK.match(text)
+    skipped_lines = leading.group(0).count("\n") if leading else 0
+    if leading:
+        text = text[leading.end() :]
+    if not text.strip():
+        raise UnusableInput(path, "is empty")
+    try:
+        frame = pl.read_csv(
+            text.encode("utf-8"),
+            infer_schema=False,
+            has_header=True,
+            truncate_ragged_lines=False,
+        )
+    except (pl.exceptions.PolarsError, ValueError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UnusableInput(path, f"is not a readable CSV file ({first})") from None
+    # Polars renames a repeated header ("A_duplicated_0"), so check the header line as written.
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    written = next(csv.reader([first_line]), [])
+    columns = [c.strip().upper() for c in written]
+    if len(columns) != len(frame.columns):
+        raise UnusableInput(path, "has a header line that cannot be read as CSV column names")
+    duplicates = sorted({c for c in columns if columns.count(c) > 1})
+    if duplicates:
+        raise UnusableInput(path, f"has column(s) more than once: {', '.join(duplicates)}")
+    frame.columns = columns
+    table = _recognise(path, columns)
+    keep = [c for c in (*TABLES[table], *OPTIONAL_COLUMNS.get(table, ())) if c in columns]
+    stripped = [pl.col(c).str.strip_chars().replace("", None).alias(c) for c in keep]
+    frame = frame.with_row_index(ROW, offset=2 + skipped_lines).select(ROW, *stripped)
+    frame = frame.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in keep))
+    exprs: list[pl.Expr] = [pl.col(ROW).cast(pl.Int64)]
+    for c in keep:
+        if c in DATE_COLUMNS:
+            # Only dd/mm/yyyy with a four-digit year is a date: "01/01/19" is not 2019 or 0019.
+            well_formed = pl.col(c).str.contains(r"^\d{1,2}/\d{1,2}/\d{4}$")
+            parsed = pl.col(c).str.to_date(DATE_FORMAT, strict=False)
+            exprs.append(pl.when(well_formed).then(parsed).alias(c))
+            exprs.append(pl.col(c).alias(f"{c}__text"))
+        elif c in IDENTIFIER_COLUMNS:
+            exprs.append(pl.col(c))
+        else:
+            exprs.append(pl.col(c).str.to_uppercase().alias(c))
+    frame = frame.select(exprs)
+    if table in SORT_KEYS:
+        frame = frame.sort(list(SORT_KEYS[table]), nulls_last=True)
+    return table, frame
+
+
+def _infer_year(path_hint: str, tables: Mapping[str, pl.DataFrame]) -> str:
+    latest: date | None = None
+    for name, columns in _ACTIVITY_DATES.items():
+        frame = tables.get(name)
+        if frame is None:
+            continue
+        for column in columns:
+            value = frame.get_column(column).max()
+            if isinstance(value, date) and (latest is None or value > latest):
+                latest = value
+    if latest is None:
+        raise UnusableInput(
+            path_hint, "has no episode, review or missing dates to infer the year from; give --year"
+        )
+    return collection_year(latest)
+
+
+def _read_set(
+    paths: Iterable[Path | str], suffix: str
+) -> tuple[dict[str, pl.DataFrame], dict[str, str]]:
+    tables: dict[str, pl.DataFrame] = {}
+    files: dict[str, str] = {}
+    for path in paths:
+        name, frame = read_table(path)
+        key = f"{name}{suffix}"
+        if key in tables:
+            raise UnusableInput(path, f"is a second {name} table (the first was {files[key]})")
+        tables[key] = frame
+        files[key] = str(path)
+    return tables, files
+
+
+def read_903(
+    paths: Iterable[Path | str],
+    previous: Iterable[Path | str] = (),
+    year: str | None = None,
+) -> Return903:
+    """Read the current year's files and optionally the previous year's into a Return903.
+
+    `year` is a collection year like "2025/26"; when None it is inferred (see module docstring).
+    """
+    paths = list(paths)
+    if not paths:
+        raise UnusableInput(None, "no SSDA903 files were given")
+    tables, files = _read_set(paths, "")
+    last, last_files = _read_set(previous, "_last")
+    if year is None:
+        year = _infer_year(", ".join(str(p) for p in paths), tables)
+        inferred = True
+    else:
+        inferred = False
+    return Return903(
+        tables=MappingProxyType({**tables, **last}),
+        year=year,
+        files=MappingProxyType({**files, **last_files}),
+        year_inferred=inferred,
+    )

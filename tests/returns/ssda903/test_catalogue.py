@@ -1,0 +1,87 @@
+"""Every registered rule says exactly what the DfE catalogue says, and every rule is tested."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from safeguard.returns.engine import rules_for
+from safeguard.returns.ssda903.reader import TABLES
+from tests.returns.ssda903 import (
+    test_rules_adoption_missing,
+    test_rules_cases,
+    test_rules_codes_dates,
+    test_rules_cross_year,
+    test_rules_episodes_ages,
+    test_rules_health_care_leavers,
+    test_rules_sequences_adoption,
+    test_rules_twelve_months,
+)
+
+# The DfE catalogue sits beside the repository: ../shared/specs/ssda903-rules.csv.
+CATALOGUE = Path(__file__).resolve().parents[4] / "shared" / "specs" / "ssda903-rules.csv"
+
+YEARS = ("2025/26",)
+
+
+def _catalogue(year: str) -> dict[str, str]:
+    with CATALOGUE.open(encoding="utf-8") as handle:
+        return {
+            r["code"]: r["message"] for r in csv.DictReader(handle) if r["collection_year"] == year
+        }
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_every_rule_message_is_the_catalogues(year: str) -> None:
+    catalogue = _catalogue(year)
+    rules = rules_for("ssda903", year)
+    assert rules, "no rules registered"
+    for rule in rules:
+        assert rule.code in catalogue, f"rule {rule.code} is not in the {year} catalogue"
+        assert rule.message == catalogue[rule.code], f"rule {rule.code} message differs"
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_every_rule_reads_known_tables_and_cites_itself(year: str) -> None:
+    known = set(TABLES) | {f"{t}_last" for t in TABLES}
+    for rule in rules_for("ssda903", year):
+        assert set(rule.tables) <= known, rule.code
+        assert rule.type in {"error", "query"}
+        doc = rule.check.__module__
+        module = __import__(doc, fromlist=["__doc__"])
+        assert module.__doc__ is not None
+        assert module.__doc__.startswith(f"SSDA903 rule {rule.code} ({rule.type}): {rule.message}")
+        assert module.__name__.endswith(f"rule_{rule.code}")
+
+
+def test_every_registered_rule_has_a_failing_and_a_passing_case() -> None:
+    tested: dict[str, set[str]] = {}
+    for code, *_ in (
+        *test_rules_codes_dates.CODE_LISTS,
+        *test_rules_codes_dates.DATES,
+        *test_rules_codes_dates.COMBOS,
+    ):
+        tested[code] = {"fail", "pass"}  # those tests assert both
+    for case in (
+        *test_rules_cases.CASES,
+        *test_rules_episodes_ages.CASES,
+        *test_rules_health_care_leavers.CASES,
+        *test_rules_sequences_adoption.CASES,
+        *test_rules_cross_year.CASES,
+        *test_rules_twelve_months.CASES,
+        *test_rules_adoption_missing.CASES,
+    ):
+        tested.setdefault(case.code, set()).add("fail" if case.expected else "pass")
+    registered = {rule.code for rule in rules_for("ssda903", "2025/26")}
+    untested = sorted(c for c in registered if tested.get(c) != {"fail", "pass"})
+    assert untested == []
+    assert not set(tested) - registered, "cases for rules that are not registered"
+
+
+def test_rule_files_are_named_by_code() -> None:
+    folder = Path(__file__).resolve().parents[3] / "src/safeguard/returns/rules/ssda903/y2025_26"
+    for path in folder.glob("rule_*.py"):
+        assert re.search(rf'CODE = "{re.escape(path.stem[5:])}"', path.read_text(encoding="utf-8"))
