@@ -1,13 +1,16 @@
 """Benchmark: read and validate a large synthetic SSDA903 return (CSV files) with every rule.
 
-Usage: .venv/bin/python bench/validate_903_bench.py [--runs 3] [--size birmingham --size england]
+Usage: .venv/bin/python bench/validate_903_bench.py [--runs 3] [--size birmingham --size england
+--size xlsx] [--xlsx-issues 150000]
 
 Writes plausible 2025/26 SSDA903 CSV files for ~3,500 children (Birmingham-size) and ~115,000
-children (England-size), with last year's Header, into a temporary folder, generated here from a seeded random source
+children (England-size), with last year's Header, Episodes, Missing and PlacedAdoption, into a temporary folder, generated here from a seeded random source
 (episodes chained in date order, codes drawn from the year's code lists, placement providers
 consistent with placements), then times `safeguard.returns.validation.validate_903` (reading
 every file and running every 2025/26 rule) in a fresh child process per run, and prints the
-medians, the row counts, the issues found and the peak memory of the run.
+medians, the row counts, the issues found and the peak memory of the run. The xlsx size times
+`safeguard.returns.report.to_xlsx` writing a report of 150,000 issues (every 2025/26 rule's code,
+type, message and fields in turn, three issues a child) in a fresh process per run.
 """
 
 from __future__ import annotations
@@ -55,6 +58,16 @@ NO_URN = frozenset(
 MIN_AGE = {"K3": 16, "R5": 10, "S1": 4, "P3": 14}
 
 
+def _birthday_in_year(dob: date) -> date:
+    """The 18th birthday if reached by 31 March, else the 17th (rule 1007)."""
+    eighteenth = _birthday(dob, 18)
+    return eighteenth if eighteenth <= END else _birthday(dob, 17)
+
+
+def _looked_after_on(timeline: list[dict[str, Any]], day: date) -> bool:
+    return any(e["start"] <= day and (e["end"] is None or e["end"] > day) for e in timeline)
+
+
 def _old_enough(placement: str, dob: date, start: date) -> bool:
     return start >= _birthday(dob, MIN_AGE.get(placement, 0))
 
@@ -74,6 +87,8 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
     sw_reasons = list(codes_for("SW_REASON", YEAR))
     rows: dict[str, list[dict[str, str]]] = {name: [] for name in TABLES if name != "DoLo"}
     rows["Episodes_last"] = []
+    rows["Missing_last"] = []
+    rows["PlacedAdoption_last"] = []
 
     def provider(placement: str) -> str:
         if placement in PLACE_WITHOUT_PROVIDER or placement.startswith("T"):
@@ -87,6 +102,9 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
     for i in range(children):
         child = f"{100000 + i}"
         dob = date(2008, 1, 1) + timedelta(days=rng.randrange(0, 17 * 365))
+        if _birthday(dob, 18) <= END:
+            # Under 18 at 31 March: a young adult still looked after must be V2 in K2 (rule 359).
+            dob = _birthday(dob, 1)
         dob_text = _d(dob)
         sex = rng.choice("MF")
         # Girls have the mother field completed (rule 393).
@@ -183,6 +201,7 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
                 urn = ""
             else:
                 urn = f"SC{rng.randrange(100000, 999999)}"
+            drawn_cin = rng.choice(cin)
             timeline.append(
                 {
                     "start": start,
@@ -190,7 +209,9 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
                     "RNE": rne,
                     "URN": urn,
                     "LS": legal,
-                    "CIN": rng.choice(cin),
+                    # One category of need for the whole period of care (rule 504); the draw is
+                    # kept so the seeded sequence, and so the rest of the data, is unchanged.
+                    "CIN": timeline[0]["CIN"] if timeline else drawn_cin,
                     "PLACE": placement,
                     "PLACE_PROVIDER": before["PLACE_PROVIDER"]
                     if same_place and before is not None
@@ -251,13 +272,29 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
                 # Periods in date order without overlapping (rule 574).
                 began = began + timedelta(days=rng.randrange(0, 100))
                 came_back = began + timedelta(days=rng.randrange(0, 10))
+                kind = rng.choice("MA")
+                if not any(
+                    e["start"] <= began and (e["end"] is None or began <= e["end"])
+                    for e in timeline
+                ):
+                    # Only while looked after (rule 578).
+                    began = came_back
+                    continue
                 rows["Missing"].append(
                     {
                         "CHILD": child,
                         "DOB": dob_text,
-                        "MISSING": rng.choice("MA"),
+                        "MISSING": kind,
                         "MIS_START": _d(began),
                         "MIS_END": _d(came_back),
+                    }
+                )
+                # Last year's return: the same closed periods a year earlier (rule 576).
+                rows["Missing_last"].append(
+                    {
+                        **rows["Missing"][-1],
+                        "MIS_START": _d(began - timedelta(days=365)),
+                        "MIS_END": _d(came_back - timedelta(days=365)),
                     }
                 )
                 began = came_back
@@ -289,7 +326,13 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
                     "INTERVENTION_OFFERED": "",
                 }
             )
-        elif _birthday(dob, 17) <= END and _birthday(dob, 22) > START and rng.random() < 0.5:
+        elif (
+            _birthday(dob, 17) <= END
+            and _birthday(dob, 22) > START
+            and rng.random() < 0.5
+            # Not for a 17- or 18-year-old looked after on that birthday this year (rule 1007).
+            and not _looked_after_on(timeline, _birthday_in_year(dob))
+        ):
             rows["OC3"].append(
                 {
                     "CHILD": child,
@@ -321,6 +364,9 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
                     "REASON_PLACED_CEASED": "",
                 }
             )
+            if decided <= LAST_END:
+                # A decision made last year was in last year's return too (rules 560, 561, 584).
+                rows["PlacedAdoption_last"].append(dict(rows["PlacedAdoption"][-1]))
         if timeline[0]["start"] >= START:
             # Children starting care this year have previous permanence recorded (rule 630).
             rows["PrevPerm"].append(
@@ -333,6 +379,10 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
         for n in range(sw_count):
             sw_end = sw_start + timedelta(days=rng.randrange(30, 200))
             last = n == sw_count - 1 or sw_end > END
+            if not last and sw_end < START:
+                # An episode ending before the reporting year is not returned (SW07STG2).
+                sw_start = sw_end
+                continue
             rows["SWEpisodes"].append(
                 {
                     "CHILD": child,
@@ -348,14 +398,20 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
             sw_start = sw_end
     folder.mkdir(parents=True, exist_ok=True)
     last_year = rows.pop("Episodes_last")
+    missing_last_year = rows.pop("Missing_last")
+    adoption_last_year = rows.pop("PlacedAdoption_last")
     for name, table_rows in rows.items():
         _write(folder / f"{name.lower()}.csv", TABLES[name], table_rows)
     # Last year's Header (the same children, unchanged) and episodes, for the cross-year rules.
     _write(folder / "previous" / "header.csv", TABLES["Header"], rows["Header"])
     _write(folder / "previous" / "episodes.csv", TABLES["Episodes"], last_year)
+    _write(folder / "previous" / "missing.csv", TABLES["Missing"], missing_last_year)
+    _write(folder / "previous" / "placedadoption.csv", TABLES["PlacedAdoption"], adoption_last_year)
     counts = {name: len(table_rows) for name, table_rows in rows.items()}
     counts["Header_last"] = len(rows["Header"])
     counts["Episodes_last"] = len(last_year)
+    counts["Missing_last"] = len(missing_last_year)
+    counts["PlacedAdoption_last"] = len(adoption_last_year)
     return counts
 
 
@@ -385,16 +441,94 @@ def _one_run(folder: str) -> dict[str, float]:
     }
 
 
+def _xlsx_run(issues: int) -> dict[str, float]:
+    """Time the xlsx report for `issues` issues: every 2025/26 rule's code, type, message and
+    fields in turn, three issues a child, with a value per field."""
+    import polars as pl
+
+    from safeguard.returns import report
+    from safeguard.returns.engine import Result, rules_for
+
+    rules = rules_for("ssda903", YEAR)
+    per_rule = pl.DataFrame(
+        {
+            "rule": [r.code for r in rules],
+            "type": [r.type for r in rules],
+            "table": [r.tables[0] for r in rules],
+            "fields": [list(r.fields) for r in rules],
+            "message": [r.message for r in rules],
+        }
+    )
+    frame = (
+        pl.DataFrame({"i": range(issues)})
+        .with_columns((pl.col("i") % len(rules)).alias("k"))
+        .join(per_rule.with_row_index("k").with_columns(pl.col("k").cast(pl.Int64)), on="k")
+        .sort("i")
+        .select(
+            "rule",
+            "type",
+            pl.format("C{}", pl.col("i") // 3).alias("child"),
+            "table",
+            (pl.col("i") + 2).alias("row"),
+            "fields",
+            pl.col("fields").list.eval(pl.lit("X1")).alias("values"),
+            "message",
+        )
+    )
+    result = Result(YEAR, tuple(r.code for r in rules), (), (), frame)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.xlsx"
+        started = time.perf_counter()
+        report.to_xlsx(result, "SSDA903", out)
+        elapsed = time.perf_counter() - started
+        size_mb = out.stat().st_size / 1e6
+    return {
+        "seconds": elapsed,
+        "issues": float(frame.height),
+        "file_mb": size_mb,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _bench_xlsx(issues: int, runs: int) -> None:
+    timings = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, __file__, "--xlsx-child", str(issues)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        timings.append(json.loads(out.stdout))
+    median = statistics.median(r["seconds"] for r in timings)
+    each = ", ".join(f"{r['seconds']:.2f}" for r in timings)
+    print(
+        f"xlsx report: {issues:,} issues, write median of {runs}: {median:.2f} s "
+        f"(runs: {each}); file {timings[-1]['file_mb']:.1f} MB; "
+        f"peak memory {max(r['peak_mb'] for r in timings):,.0f} MB"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--size", action="append", choices=sorted(SIZES))
+    parser.add_argument("--size", action="append", choices=[*sorted(SIZES), "xlsx"])
+    parser.add_argument(
+        "--xlsx-issues", type=int, default=150_000, help="issues in the xlsx report benchmark"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--xlsx-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(_one_run(args.child)))
         return 0
-    for size in args.size or ["birmingham", "england"]:
+    if args.xlsx_child:
+        print(json.dumps(_xlsx_run(args.xlsx_child)))
+        return 0
+    for size in args.size or ["birmingham", "england", "xlsx"]:
+        if size == "xlsx":
+            _bench_xlsx(args.xlsx_issues, args.runs)
+            continue
         with tempfile.TemporaryDirectory() as tmp:
             counts = generate(Path(tmp), SIZES[size])
             runs = []

@@ -267,8 +267,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     validate.add_argument("--previous", nargs="+", type=Path, default=[], metavar="PATH")
     validate.add_argument("--year", type=int, help="year ending 31 March (2026 = 2025/26)")
-    validate.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    validate.add_argument("--out", type=Path, help="write the report here (default: stdout)")
+    validate.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table")
+    validate.add_argument(
+        "--out", type=Path, help="write the report here (default: stdout; xlsx needs --out)"
+    )
     validate.set_defaults(func=cmd_validate)
     return parser
 

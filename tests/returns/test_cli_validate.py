@@ -6,11 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from safeguard.cli import main
+from safeguard.returns.engine import catalogue_for, rules_for
 from tests.returns.ssda903.helpers import write_table
 
 CLEAN_HEADER = [
@@ -80,9 +83,53 @@ def test_csv_report_to_file(tmp_path: Path) -> None:
         == 1
     )
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert [(r["rule"], r["table"], r["row"], r["values"]) for r in rows] == [
+    issues = [r for r in rows if r["type"] in {"error", "query"}]
+    assert [(r["rule"], r["table"], r["row"], r["values"]) for r in issues] == [
         ("101", "Header", "2", "X")
     ]
+    # The rules not run are listed after the issues, so none is silently left out.
+    kinds = {r["type"] for r in rows} - {"error", "query"}
+    assert kinds == {"skipped", "not implemented"}
+    skipped_131 = next(r for r in rows if r["rule"] == "131")
+    assert (skipped_131["type"], skipped_131["message"]) == ("skipped", "needs OC3")
+
+
+def test_every_catalogue_rule_is_accounted_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """run + skipped + failed + not implemented = the DfE catalogue's rules for the year."""
+    assert main(["validate", "903", *_files(tmp_path, CLEAN_HEADER), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    catalogue = {e.code for e in catalogue_for("ssda903", "2025/26")}
+    assert len(catalogue) == 311
+    run = set(report["rules_run"])
+    skipped = {s["rule"] for s in report["rules_skipped"]}
+    failed = {f["rule"] for f in report["rules_failed"]}
+    missing = {n["rule"] for n in report["rules_not_implemented"]}
+    assert not (run & skipped) and not ((run | skipped) & missing) and failed == set()
+    assert run | skipped | failed | missing == catalogue
+    assert len(run) + len(skipped) + len(failed) + len(missing) == 311
+    implemented = {r.code for r in rules_for("ssda903", "2025/26")}
+    assert missing == catalogue - implemented
+    entry = report["rules_not_implemented"][0]
+    assert entry["message"] == next(
+        e.message for e in catalogue_for("ssda903", "2025/26") if e.code == entry["rule"]
+    )
+
+
+def test_table_report_lists_rules_not_implemented(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "903", *_files(tmp_path, CLEAN_HEADER), "--year", "2026"]) == 0
+    out = capsys.readouterr().out
+    missing = sorted(
+        {e.code for e in catalogue_for("ssda903", "2025/26")}
+        - {r.code for r in rules_for("ssda903", "2025/26")}
+    )
+    assert f"not implemented: {len(missing)}," in out
+    assert "that Safeguard does not check yet" in out
+    for code in missing:
+        assert f"\n  {code}: " in out
 
 
 def test_table_report_groups_by_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,3 +153,94 @@ def test_unusable_input_exits_2_naming_the_file(
 def test_year_without_rules_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "903", *_files(tmp_path, CLEAN_HEADER), "--year", "2020"]) == 2
     assert "no ssda903 rules for collection year 2019/20" in capsys.readouterr().err
+
+
+def test_year_2027_runs_the_2026_27_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dolo = [{"CHILD": "1", "DOB": "01/02/2010", "DOLO_START": "01/05/2027", "DOLO_END": ""}]
+    files = [*_files(tmp_path, CLEAN_HEADER), str(write_table(tmp_path / "d.csv", "DoLo", dolo))]
+    assert main(["validate", "903", *files, "--year", "2027", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["year"] == "2026/27"
+    assert {"700", "703", "710"} <= set(report["rules_run"])
+    assert [i["rule"] for i in report["issues"]] == ["703"]  # starts after 31 March 2027
+    accounted = (
+        len(report["rules_run"])
+        + len(report["rules_skipped"])
+        + len(report["rules_failed"])
+        + len(report["rules_not_implemented"])
+    )
+    assert accounted == 322
+
+
+def _xlsx_rows(path: Path) -> dict[str, list[list[str]]]:
+    """Each sheet's rows as text, read from the workbook's XML (no spreadsheet library needed)."""
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    with zipfile.ZipFile(path) as archive:
+        book = etree.fromstring(archive.read("xl/workbook.xml"))
+        names = [s.get("name") for s in book.iterfind("m:sheets/m:sheet", ns)]
+        assert [s.get(rel) for s in book.iterfind("m:sheets/m:sheet", ns)] == [
+            f"rId{i}" for i in range(1, len(names) + 1)
+        ]
+        shared = etree.fromstring(archive.read("xl/sharedStrings.xml"))
+        strings = ["".join(si.itertext()) for si in shared.iterfind("m:si", ns)]
+        sheets = {}
+        for i, name in enumerate(names, start=1):
+            root = etree.fromstring(archive.read(f"xl/worksheets/sheet{i}.xml"))
+            sheets[name] = [
+                [
+                    strings[int(c.findtext("m:v", namespaces=ns))]
+                    if c.get("t") == "s"
+                    else "".join(c.itertext())
+                    for c in row.iterfind("m:c", ns)
+                ]
+                for row in root.iterfind("m:sheetData/m:row", ns)
+            ]
+    return sheets
+
+
+def test_xlsx_report_has_summary_by_child_and_rules_not_run(tmp_path: Path) -> None:
+    header = [
+        {**CLEAN_HEADER[0], "SEX": "X"},
+        {**CLEAN_HEADER[0], "CHILD": "2", "SEX": "Q", "ETHNIC": "NOPE", "UPN": "UN1"},
+    ]
+    out = tmp_path / "report.xlsx"
+    files = _files(tmp_path, header)
+    assert main(["validate", "903", *files, "--format", "xlsx", "--out", str(out)]) == 1
+    sheets = _xlsx_rows(out)
+    assert list(sheets) == ["Summary", "By child", "Rules not run"]
+    summary = sheets["Summary"]
+    assert ["Issues", "5"] in summary  # also 209 (UN1 at school age) and EPI (no episodes)
+    assert [
+        "101",
+        "error",
+        "The child or young person’s reported sex is not valid.",
+        "2",
+    ] in summary
+    assert [
+        "103",
+        "error",
+        "The ethnicity code is either not valid or has not been entered.",
+        "1",
+    ] in (summary)
+    by_child = sheets["By child"]
+    assert by_child[0] == ["Child", "Rule", "Type", "Table", "Row", "Values", "Message"]
+    assert [r[:6] for r in by_child[1:] if r[1] in {"101", "103"}] == [
+        ["1", "101", "error", "Header", "2", "SEX=X"],
+        ["2", "101", "error", "Header", "3", "SEX=Q"],
+        ["2", "103", "error", "Header", "3", "ETHNIC=NOPE"],
+    ]
+    assert [r[0] for r in by_child[1:]] == ["1", "2", "2", "2", "2"]
+    not_run = sheets["Rules not run"]
+    statuses = {r[1] for r in not_run[1:]}
+    assert statuses == {"skipped", "not implemented"}
+    implemented = {r.code for r in rules_for("ssda903", "2025/26")}
+    missing = {e.code for e in catalogue_for("ssda903", "2025/26")} - implemented
+    assert {r[0] for r in not_run[1:] if r[1] == "not implemented"} == missing
+
+
+def test_xlsx_needs_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "903", *_files(tmp_path, CLEAN_HEADER), "--format", "xlsx"]) == 2
+    assert "--format xlsx needs --out FILE" in capsys.readouterr().err

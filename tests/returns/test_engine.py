@@ -11,7 +11,16 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from safeguard.returns.engine import ROW, Rule, Submission, flagged, rules_for, validate
+from safeguard.returns.engine import (
+    ROW,
+    CatalogueEntry,
+    Rule,
+    Submission,
+    catalogue_for,
+    flagged,
+    rules_for,
+    validate,
+)
 
 
 @dataclass(frozen=True)
@@ -137,3 +146,23 @@ def test_engine_and_returns_never_import_django() -> None:
         text = path.read_text(encoding="utf-8")
         assert "import django" not in text and "from django" not in text, path
         assert "safeguard.web" not in text and "safeguard.cli" not in text, path
+
+
+def test_catalogue_rules_without_an_implementation_are_reported() -> None:
+    rules = [Rule("1", "Flag all.", ("CODE",), ("T",), "error", _flag_all)]
+    catalogue = [
+        CatalogueEntry("1", "Flag all.", ("CODE",), ("T",)),
+        CatalogueEntry("2", "Not written yet.", ("CODE",), ("T",)),
+    ]
+    result = validate(FakeReturn({"T": TABLE}), rules, catalogue)
+    assert result.rules_run == ("1",)
+    assert [e.code for e in result.rules_not_implemented] == ["2"]
+
+
+def test_shipped_catalogue_has_each_years_rules_once() -> None:
+    for year, count in (("2025/26", 311), ("2026/27", 322)):
+        entries = catalogue_for("ssda903", year)
+        assert len(entries) == count
+        assert len({e.code for e in entries}) == count
+        assert all(e.message and e.tables for e in entries)
+    assert catalogue_for("ssda903", "2019/20") == ()

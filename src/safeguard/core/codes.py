@@ -479,6 +479,10 @@ PLACEMENT_GROUPS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
 PLACE_WITHOUT_PROVIDER: Final = frozenset({"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"})
 
 SHORT_BREAK_LEGAL_STATUSES: Final = frozenset({"V3", "V4"})
+# SSDA903 deprivation of liberty orders (DoLo table, from 2026/27): placements a child under a DoLO
+# is expected to be in (rule 709) and may not be in (rule 710).
+DOLO_EXPECTED_PLACEMENTS: Final = frozenset({"K2", "Z12", "Z13"})
+DOLO_BARRED_PLACEMENTS: Final = frozenset({"K1", "P1", "R5", "K3"})
 # SSDA903 temporary placements (PLACE T0-T4; rules 226, 380-382 and others).
 TEMPORARY_PLACEMENTS: Final = frozenset({"T0", "T1", "T2", "T3", "T4"})
 # SSDA903 UPN codes for an unknown UPN (rule 444: these may repeat).

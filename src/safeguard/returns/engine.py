@@ -11,17 +11,22 @@ A rule's function receives the return (anything with `tables` and `year`, see `S
 returns the rows it flags as a frame with columns `table` (str), `row` (int, the row number the
 reader gave the row) and `child` (str, may be null); `flagged()` builds that frame. The engine
 never hides a rule: each is run, skipped (a table it needs is absent, listed with the tables) or
-failed (it raised, listed with the reason).
+failed (it raised, listed with the reason). A return's package may ship the DfE catalogue of its
+rules (`<return>/catalogue.csv`, see `catalogue_for`); the catalogue rules of the year that have no
+registered rule are then reported as not implemented, so every catalogue rule is accounted for.
 """
 
 from __future__ import annotations
 
+import csv
 import importlib
+import io
 import pkgutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from importlib import resources
 from typing import Final, Literal, Protocol
 
 import polars as pl
@@ -85,6 +90,16 @@ class Deleted:
 
 
 @dataclass(frozen=True)
+class CatalogueEntry:
+    """One rule of the DfE catalogue for a year: code, exact message, affected fields, tables."""
+
+    code: str
+    message: str
+    fields: tuple[str, ...]
+    tables: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Skipped:
     code: str
     missing_tables: tuple[str, ...]
@@ -98,7 +113,8 @@ class Failed:
 
 @dataclass(frozen=True)
 class Result:
-    """What a validation run did: the codes run, skipped and failed, and the issues found.
+    """What a validation run did: the codes run, skipped and failed, the catalogue rules of the
+    year with no implementation (`rules_not_implemented`), and the issues found.
 
     `issues` has one row per issue: rule, type, child, table, row, fields (list of str), values
     (list of str, aligned with fields; null when blank) and message.
@@ -109,6 +125,7 @@ class Result:
     rules_skipped: tuple[Skipped, ...]
     rules_failed: tuple[Failed, ...]
     issues: pl.DataFrame
+    rules_not_implemented: tuple[CatalogueEntry, ...] = ()
 
 
 def flagged(frame: pl.DataFrame | pl.LazyFrame, table: str, child: str = "CHILD") -> pl.DataFrame:
@@ -168,6 +185,37 @@ def rules_for(return_name: str, year: str, package_root: str = RULES_PACKAGE) ->
             else:
                 raise TypeError(f"{module.__name__}.RULE is neither a Rule nor Deleted")
     return tuple(sorted(rules.values(), key=lambda r: _sort_key(r.code)))
+
+
+CATALOGUE_FILE: Final = "catalogue.csv"
+
+
+@cache
+def catalogue_for(
+    return_name: str, year: str, package_root: str = RULES_PACKAGE
+) -> tuple[CatalogueEntry, ...]:
+    """The DfE catalogue of `return_name`'s rules for collection year `year`, in code order.
+
+    Read from `<package_root>.<return_name>/catalogue.csv` (columns collection_year, code, message,
+    affected_fields, tables; fields and tables separated by ";"; lines starting "#" are comments).
+    Empty when the package ships no catalogue or the catalogue has no rows for the year.
+    """
+    source = resources.files(f"{package_root}.{return_name}").joinpath(CATALOGUE_FILE)
+    if not source.is_file():
+        return ()
+    text = source.read_text(encoding="utf-8")
+    lines = (line for line in io.StringIO(text) if not line.startswith("#"))
+    entries = [
+        CatalogueEntry(
+            code=row["code"],
+            message=row["message"],
+            fields=tuple(f for f in row["affected_fields"].split(";") if f),
+            tables=tuple(t for t in row["tables"].split(";") if t),
+        )
+        for row in csv.DictReader(lines)
+        if row["collection_year"] == year
+    ]
+    return tuple(sorted(entries, key=lambda e: _sort_key(e.code)))
 
 
 def _values(
@@ -241,8 +289,13 @@ def run_rule(rule: Rule, submission: Submission) -> pl.DataFrame:
     )
 
 
-def validate(submission: Submission, rules: Sequence[Rule]) -> Result:
-    """Run `rules` over `submission`: each is run, skipped (table absent) or failed (raised)."""
+def validate(
+    submission: Submission, rules: Sequence[Rule], catalogue: Sequence[CatalogueEntry] = ()
+) -> Result:
+    """Run `rules` over `submission`: each is run, skipped (table absent) or failed (raised).
+
+    The `catalogue` entries with no rule among `rules` are reported as not implemented.
+    """
     run: list[str] = []
     skipped: list[Skipped] = []
     failed: list[Failed] = []
@@ -261,10 +314,12 @@ def validate(submission: Submission, rules: Sequence[Rule]) -> Result:
         if not issues.is_empty():
             found.append(issues)
     issues = pl.concat(found, how="vertical") if found else _EMPTY_ISSUES
+    implemented = {rule.code for rule in rules}
     return Result(
         year=submission.year,
         rules_run=tuple(run),
         rules_skipped=tuple(skipped),
         rules_failed=tuple(failed),
         issues=issues,
+        rules_not_implemented=tuple(e for e in catalogue if e.code not in implemented),
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final, TextIO
 
 from safeguard.returns import report
-from safeguard.returns.engine import Result, rules_for, validate
+from safeguard.returns.engine import Result, catalogue_for, rules_for, validate
 from safeguard.returns.ssda903.reader import Return903, UnusableInput, read_903
 
 EXIT_OK: Final = 0
@@ -37,7 +37,8 @@ def validate_903(
         rules = rules_for("ssda903", submission.year)
     except ValueError as exc:
         raise UnusableInput(None, str(exc)) from None
-    return submission, validate(submission, rules)
+    catalogue = catalogue_for("ssda903", submission.year)
+    return submission, validate(submission, rules, catalogue)
 
 
 def validate_903_command(
@@ -53,13 +54,20 @@ def validate_903_command(
     """`safeguard validate 903`: write the report and return the exit code."""
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    if output_format == "xlsx" and out is None:
+        print("safeguard validate: --format xlsx needs --out FILE", file=stderr)
+        return EXIT_UNUSABLE
     label = None if year is None else collection_year_label(year)
     try:
         submission, result = validate_903(paths, previous, label)
     except UnusableInput as exc:
         print(f"safeguard validate: unusable input: {exc}", file=stderr)
         return EXIT_UNUSABLE
-    if output_format == "json":
+    text: str | None
+    if output_format == "xlsx" and out is not None:
+        report.to_xlsx(result, "SSDA903", out, submission.files)
+        text = None
+    elif output_format == "json":
         text = report.to_json(result, "SSDA903", dict(submission.files))
     elif output_format == "csv":
         text = report.to_csv(result)
@@ -70,9 +78,10 @@ def validate_903_command(
                 f"(collection year inferred from the files' dates; give --year to set it)\n{text}"
             )
     if out is None:
-        stdout.write(text)
+        stdout.write(text or "")
     else:
-        out.write_text(text, encoding="utf-8")
+        if text is not None:
+            out.write_text(text, encoding="utf-8")
         print(
             f"{result.issues.height} issue(s) from {len(result.rules_run)} rules; "
             f"report written to {out}",

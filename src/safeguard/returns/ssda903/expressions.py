@@ -203,3 +203,49 @@ def legal_status_unchanged() -> pl.Expr:
     """True where an episode's legal status equals the same child's previous episode's, blanks
     equal to blanks; null for a child's first episode."""
     return pl.when(previous("CHILD").is_not_null()).then(pl.col("LS").eq_missing(previous("LS")))
+
+
+def dolo_placements(submission: Submission) -> pl.LazyFrame:
+    """Each DoLO with both dates paired with every episode of the child's that overlaps it.
+
+    Columns: CHILD, ROW (the DoLo row), EPISODE_ROW and PLACE (the overlapping episode's). An
+    episode overlaps when it starts on or before the DoLO ends and is open or ends on or after the
+    DoLO starts.
+    """
+    dolo = (
+        submission.tables["DoLo"]
+        .lazy()
+        .filter(pl.col("DOLO_START").is_not_null() & pl.col("DOLO_END").is_not_null())
+        .select("CHILD", "ROW", "DOLO_START", "DOLO_END")
+    )
+    episodes = (
+        submission.tables["Episodes"]
+        .lazy()
+        .filter(pl.col("DECOM").is_not_null())
+        .select("CHILD", pl.col("ROW").alias("EPISODE_ROW"), "DECOM", "DEC", "PLACE")
+    )
+    return (
+        dolo.join(episodes, on="CHILD", how="inner")
+        .filter(
+            (pl.col("DECOM") <= pl.col("DOLO_END"))
+            & (pl.col("DEC").is_null() | (pl.col("DEC") >= pl.col("DOLO_START")))
+        )
+        .select("CHILD", "ROW", "EPISODE_ROW", "PLACE")
+    )
+
+
+def placed_adoption_with_last_year(submission: Submission) -> pl.LazyFrame:
+    """This year's PlacedAdoption rows joined to the same child's rows last year: DATE_PLACED_LAST
+    (a date), DATE_PLACED_LAST_TEXT and CEASED_LAST_TEXT (as written) and REASON_LAST."""
+    last = (
+        submission.tables["PlacedAdoption_last"]
+        .lazy()
+        .select(
+            "CHILD",
+            pl.col("DATE_PLACED").alias("DATE_PLACED_LAST"),
+            pl.col("DATE_PLACED__text").alias("DATE_PLACED_LAST_TEXT"),
+            pl.col("DATE_PLACED_CEASED__text").alias("CEASED_LAST_TEXT"),
+            pl.col("REASON_PLACED_CEASED").alias("REASON_LAST"),
+        )
+    )
+    return submission.tables["PlacedAdoption"].lazy().join(last, on="CHILD", how="inner")

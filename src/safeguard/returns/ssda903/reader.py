@@ -14,7 +14,7 @@ Every table gets:
   that is not a real date becomes null, and the text as written is kept in `<column>__text` so
   "not a valid date" rules and the report can see it.
 - every other column as text, stripped, blank as null.
-- Episodes, Missing, SWEpisodes and PlacedAdoption sorted by child, then start date (blank last),
+- Episodes, Missing, SWEpisodes, PlacedAdoption and DoLo sorted by child, then start date (blank last),
   then row (`SORT_KEYS`), so rules read a child's rows in date order; other tables keep file order.
 
 Previous-year files (the `previous` argument) become the same tables with a `_last` suffix.
@@ -150,6 +150,7 @@ SORT_KEYS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "Missing": ("CHILD", "MIS_START", ROW),
         "SWEpisodes": ("CHILD", "SW_DECOM", ROW),
         "PlacedAdoption": ("CHILD", "DATE_PLACED", ROW),
+        "DoLo": ("CHILD", "DOLO_START", ROW),
     }
 )
 _LEADING_BLANK: Final = re.compile(r"\A(?:[ \t]*\r?\n)+")
