@@ -18,6 +18,7 @@ import argparse
 import platform
 import statistics
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from safeguard.core.calendar import add_working_days
@@ -66,6 +67,7 @@ def database(as_at: date, runs: int) -> None:
             lambda: selectors.work_for_service(as_at=as_at)
         ),
     }
+    cases["service page (as a director, today)"] = _service_page()
     for name, call in cases.items():
         call()  # warm up
         times = []
@@ -74,6 +76,29 @@ def database(as_at: date, runs: int) -> None:
             call()
             times.append(time.perf_counter() - t0)
         print(f"{name}: median {statistics.median(times) * 1000:.0f} ms")
+
+
+def _service_page() -> Callable[[], object]:
+    """A call that fetches the service view page as a director (made if there is none)."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from safeguard.web.access.models import User
+
+    director = User.objects.filter(role=User.Role.DIRECTOR, is_active=True).first()
+    if director is None:
+        director = User.objects.create_user(
+            username="bench-director", password=None, role=User.Role.DIRECTOR
+        )
+    client = Client()
+    client.force_login(director)
+
+    def get() -> object:
+        response = client.get(reverse("workforce:service_work"))
+        assert response.status_code == 200, response.status_code
+        return response
+
+    return get
 
 
 def main() -> None:

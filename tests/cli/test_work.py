@@ -41,7 +41,8 @@ def test_service_table(
     out = capsys.readouterr().out
     assert "Work across the service on 20 Mar 2026" in out
     line = next(x for x in out.splitlines() if x.startswith("North Child in Need"))
-    assert line.split()[-5:] == ["2", "0", "2", "0", "0"]  # overdue, due soon, due, late, unalloc.
+    # Overdue: the child's CP visit and first core group, and the worker's own supervision.
+    assert line.split()[-5:] == ["3", "0", "2", "0", "0"]  # overdue, due soon, due, late, unalloc.
 
 
 def test_team_json_matches_the_selectors(
@@ -53,9 +54,13 @@ def test_team_json_matches_the_selectors(
     assert code == EXIT_OK
     data = json.loads(capsys.readouterr().out)
     assert data["team"] == "North Child in Need" and data["as_at"] == "2026-03-20"
+    # Overdue: the CP visit, the first core group and Sam's own supervision (none recorded).
     assert data["workers"] == [
-        {"worker": "Sam Worker", "overdue": 2, "due_soon": 0, "due": 2, "done_late": 0}
+        {"worker": "Sam Worker", "overdue": 3, "due_soon": 0, "due": 2, "done_late": 0}
     ]
+    supervision = next(i for i in data["items"] if i["rule"] == "supervision")
+    assert supervision["child"] is None and supervision["worker"] == "Sam Worker"
+    assert supervision["status"] == "overdue" and supervision["action"] == "supervision"
     visit = next(i for i in data["items"] if i["rule"] == "cp_visit" and i["status"] == "overdue")
     assert visit["child"] == CHILD_LA_ID
     assert visit["explanation"] == (

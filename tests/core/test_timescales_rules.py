@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from safeguard.core.timescales import RULES, Records, Status, WorkItem, computable, work_items
 from safeguard.core.timescales import facts as f
 from safeguard.core.timescales.intervals import Interval, Unit, add_interval, add_terms
@@ -216,10 +214,94 @@ def test_pathway_plan_review_6_monthly() -> None:
     assert only("pathway_plan", recs, date(2026, 7, 1)).due == date(2026, 12, 1)
 
 
-@pytest.mark.parametrize("rule_id", ["needs_assessment", "supervision"])
-def test_rules_without_recorded_facts_are_not_computed(rule_id: str) -> None:
-    rule = next(r for r in RULES if r.id == rule_id)
-    assert not computable(rule) and rule.not_computed
+STAFF = 70
+
+
+def supervised(
+    start: date, *sessions: date, nq: bool = False, role: str = "social_worker"
+) -> Records:
+    return Records(
+        staff=(f.StaffRow(STAFF, TEAM, role, nq, start, None),),
+        supervisions=tuple(f.StaffDate(STAFF, d) for d in sessions),
+    )
+
+
+def test_supervision_monthly_for_an_experienced_worker_over_christmas_and_year_end() -> None:
+    # Started Mon 1 Dec 2025: first supervision within a month, Thu 1 Jan 2026 (calendar months:
+    # New Year's Day does not move it). Seen Tue 23 Dec 2025: next due Fri 23 Jan 2026.
+    item = only("supervision", supervised(date(2025, 12, 1)), date(2026, 1, 2))
+    assert item.due == date(2026, 1, 1) and item.status is Status.OVERDUE
+    assert item.child_id is None and item.worker_id == STAFF and item.team_id == TEAM
+    assert item.explanation.startswith("Supervision due 1 Jan 2026: 1 month after starting in")
+    item = only("supervision", supervised(date(2025, 12, 1), date(2025, 12, 23)), date(2026, 1, 2))
+    assert item.due == date(2026, 1, 23) and item.status is Status.DUE
+
+
+def test_supervision_weekly_for_a_newly_qualified_worker_over_christmas_2026() -> None:
+    # Started Mon 30 Nov 2026, newly qualified: weekly until 6 weeks in (Mon 11 Jan 2027).
+    # Supervised Fri 18 Dec 2026: due Fri 25 Dec 2026, Christmas Day (a week is 7 days). On
+    # Fri 18 Dec that is 4 working days ahead (21, 22, 23, 24 Dec), so due soon.
+    recs = supervised(date(2026, 11, 30), date(2026, 12, 4), date(2026, 12, 18), nq=True)
+    item = only("supervision", recs, date(2026, 12, 18))
+    assert item.due == date(2026, 12, 25) and item.status is Status.DUE_SOON
+    assert "1 week after the last supervision on 18 Dec 2026" in item.explanation
+    # No session at all: the first is due a week after starting, Mon 7 Dec 2026.
+    first = only("supervision", supervised(date(2026, 11, 30), nq=True), date(2026, 12, 1))
+    assert first.due == date(2026, 12, 7)
+
+
+def test_supervision_newly_qualified_phases_fortnightly_to_6_months_across_easter() -> None:
+    start = date(2025, 12, 1)  # 6 weeks: Mon 12 Jan 2026; 6 months: Mon 1 Jun 2026
+    # Fri 9 Jan is still in the weekly phase: due Fri 16 Jan.
+    assert only(
+        "supervision", supervised(start, date(2026, 1, 9), nq=True), date(2026, 1, 9)
+    ).due == date(2026, 1, 16)
+    # Mon 12 Jan starts the fortnightly phase: due Mon 26 Jan.
+    assert only(
+        "supervision", supervised(start, date(2026, 1, 12), nq=True), date(2026, 1, 12)
+    ).due == date(2026, 1, 26)
+    # Fri 27 Mar: due Fri 10 Apr 2026. On Wed 1 Apr that is 5 working days ahead because of
+    # Good Friday (3 Apr) and Easter Monday (6 Apr): Thu 2, Tue 7, Wed 8, Thu 9, Fri 10.
+    easter = only("supervision", supervised(start, date(2026, 3, 27), nq=True), date(2026, 4, 1))
+    assert easter.due == date(2026, 4, 10) and easter.status is Status.DUE_SOON
+    # Fri 29 May is the last fortnightly anchor (due Fri 12 Jun); from Mon 1 Jun monthly (1 Jul).
+    assert only(
+        "supervision", supervised(start, date(2026, 5, 29), nq=True), date(2026, 6, 1)
+    ).due == date(2026, 6, 12)
+    assert only(
+        "supervision", supervised(start, date(2026, 6, 1), nq=True), date(2026, 6, 1)
+    ).due == date(2026, 7, 1)
+    # The same worker not newly qualified: monthly throughout.
+    assert only("supervision", supervised(start, date(2026, 1, 9)), date(2026, 1, 9)).due == date(
+        2026, 2, 9
+    )
+
+
+def test_supervision_is_for_social_work_staff_in_post() -> None:
+    assert (
+        items_for(
+            "supervision", supervised(date(2025, 12, 1), role="team_manager"), date(2026, 3, 1)
+        )
+        == []
+    )
+    ended = Records(
+        staff=(
+            f.StaffRow(STAFF, TEAM, "social_worker", False, date(2025, 1, 6), date(2025, 12, 31)),
+        )
+    )
+    assert [i for i in items_for("supervision", ended, date(2026, 3, 1)) if i.status.is_open] == []
+    # Children's items come first, then the worker's own.
+    both = Records(
+        children=(f.Child(CHILD, date(2015, 6, 1)),),
+        allocations=(f.OpenAllocation(CHILD, TEAM, STAFF, date(2020, 1, 1)),),
+        pathway_plans=(f.PathwayRow(CHILD, date(2026, 1, 5)),),
+        staff=supervised(date(2025, 12, 1)).staff,
+    )
+    assert [i.child_id for i in work_items(both, as_at=date(2026, 3, 1))] == [CHILD, None]
+
+
+def test_every_rule_is_computed() -> None:
+    assert [r.id for r in RULES if not computable(r) or r.not_computed] == []
 
 
 def test_every_rule_is_data_with_a_source() -> None:
@@ -236,3 +318,65 @@ def test_intervals() -> None:
     assert add_terms(date(2026, 9, 1), 0) == date(2026, 12, 31)
     assert add_terms(date(2026, 12, 31), 1) == date(2027, 3, 31)
     assert add_terms(date(2027, 4, 1), 2) == date(2028, 3, 31)  # summer -> autumn -> spring
+
+
+# --- Needs assessment of an eligible child (reg 42) ---------------------------------------------
+
+
+def in_care(dob: date, *periods: tuple[date, date | None], done: tuple[date, ...] = ()) -> Records:
+    return Records(
+        children=(f.Child(CHILD, dob),),
+        allocations=(f.OpenAllocation(CHILD, TEAM, WORKER, date(2020, 1, 1)),),
+        care_periods=tuple(f.CarePeriodRow(i, CHILD, s, e) for i, (s, e) in enumerate(periods, 1)),
+        needs_assessments=tuple(f.ChildDate(CHILD, d) for d in done),
+    )
+
+
+def test_needs_assessment_3_months_after_the_16th_birthday_across_easter() -> None:
+    # Born 10 Jan 2010, looked after since 1 Jun 2024 (aged 14): eligible on the 16th birthday,
+    # Sat 10 Jan 2026; due 3 months later, Fri 10 Apr 2026. On Wed 1 Apr 2026 that is 5 working
+    # days ahead (Good Friday 3 Apr and Easter Monday 6 Apr skipped): due soon.
+    recs = in_care(date(2010, 1, 10), (date(2024, 6, 1), None))
+    item = only("needs_assessment", recs, date(2026, 4, 1))
+    assert item.due == date(2026, 4, 10) and item.status is Status.DUE_SOON
+    assert item.statutory and item.source == "Care Planning Regulations 2010 reg 42"
+    assert item.explanation.startswith("Needs assessment due 10 Apr 2026: 3 months after becoming")
+    assert items_for("needs_assessment", recs, date(2026, 1, 9)) == []  # not yet 16
+
+
+def test_needs_assessment_due_on_christmas_day_done_late_after_the_substitute_boxing_day() -> None:
+    # Born 25 Sep 2010; due Fri 25 Dec 2026. Done Tue 29 Dec: Sat 26, Sun 27, Mon 28
+    # (substitute Boxing Day) are not working days, so 1 working day late. Done 23 Dec: on time.
+    late = in_care(date(2010, 9, 25), (date(2025, 1, 6), None), done=(date(2026, 12, 29),))
+    [item] = items_for("needs_assessment", late, date(2027, 1, 4))
+    assert item.due == date(2026, 12, 25) and item.status is Status.DONE_LATE
+    assert item.explanation.endswith("done 29 Dec 2026, 1 working day late")
+    early = in_care(date(2010, 9, 25), (date(2025, 1, 6), None), done=(date(2026, 12, 23),))
+    [item] = items_for("needs_assessment", early, date(2027, 1, 4))
+    assert item.status is Status.DONE_ON_TIME
+
+
+def test_needs_assessment_counts_13_weeks_of_care_since_14() -> None:
+    dob = date(2010, 1, 10)  # 14 on 10 Jan 2024, 16 on 10 Jan 2026, 18 on 10 Jan 2028
+    # Into care at 16 on Mon 2 Mar 2026: eligible 13 weeks later, Mon 1 Jun 2026; due 1 Sep.
+    late_entry = in_care(dob, (date(2026, 3, 2), None))
+    assert only("needs_assessment", late_entry, date(2026, 6, 1)).due == date(2026, 9, 1)
+    # 8 weeks at 14 and 5 weeks from 1 Mar 2026 add up: 56 days, then 35 more from Sun 1 Mar
+    # reach Sun 5 Apr 2026; due Sun 5 Jul 2026.
+    two = in_care(dob, (date(2024, 2, 1), date(2024, 3, 28)), (date(2026, 3, 1), None))
+    assert only("needs_assessment", two, date(2026, 4, 10)).due == date(2026, 7, 5)
+    # Looked after only before 14, or left care before 16: never eligible.
+    assert (
+        items_for(
+            "needs_assessment",
+            in_care(dob, (date(2020, 1, 1), date(2023, 12, 1))),
+            date(2026, 6, 1),
+        )
+        == []
+    )
+    left = in_care(dob, (date(2024, 6, 1), date(2025, 12, 31)))
+    assert items_for("needs_assessment", left, date(2026, 6, 1)) == []
+    # An assessment recorded ends the clock.
+    done = in_care(dob, (date(2024, 6, 1), None), done=(date(2026, 2, 20),))
+    [item] = items_for("needs_assessment", done, date(2026, 3, 1))
+    assert item.status is Status.DONE_ON_TIME and item.done_on == date(2026, 2, 20)

@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from safeguard.core.timescales.intervals import add_years
 from safeguard.web.access.models import AccessLogEntry, AuditEvent
 from safeguard.web.casework.models import (
     ChildProtectionConference,
@@ -24,6 +25,7 @@ from safeguard.web.casework.services import (
     health_assessment_record,
     visit_record,
 )
+from safeguard.web.timescales.models import NeedsAssessment
 from tests.conftest import signed_in
 from tests.factories import (
     ChildProtectionPlanFactory,
@@ -156,7 +158,9 @@ def test_a_worker_from_another_team_is_refused_the_visit_page(other_team_worker,
     assert AccessLogEntry.objects.filter(user=other_team_worker, allowed=False).count() == 2
 
 
-@pytest.mark.parametrize("form_name", ["cla_review", "cp_conference", "health_assessment"])
+@pytest.mark.parametrize(
+    "form_name", ["cla_review", "cp_conference", "health_assessment", "needs_assessment"]
+)
 def test_a_worker_from_another_team_is_refused_every_recording_page(
     other_team_worker, child, form_name
 ):
@@ -287,3 +291,41 @@ def test_health_assessment_record_refuses_a_future_date(social_worker, child, to
             kind="initial",
             assessment_date=today + timedelta(days=1),
         )
+
+
+# --- Needs assessment of an eligible child (reg 42) -------------------------------------------
+
+
+def test_an_overdue_needs_assessment_is_recorded_from_my_work_and_the_childs_record(
+    social_worker, child, today
+):
+    # 16 some 120 days ago and looked after for three years: due a month or so ago.
+    child.date_of_birth = add_years(today - timedelta(days=120), -16)
+    child.save()
+    LookedAfterPeriodFactory(child=child, start_date=add_years(today, -3))
+    client = signed_in(social_worker)
+    work = client.get(reverse("workforce:my_work")).content.decode()
+    assert f'data-rule="needs_assessment" data-child="{child.pk}" data-status="overdue"' in work
+    url = reverse("casework:record", args=[child.pk, "needs_assessment"])
+    assert f'href="{url}?next=/work"' in work and "Record the needs assessment" in work
+    record = client.get(reverse("casework:child", args=[child.pk])).content.decode()
+    assert f'href="{url}"' in record and "Record a needs assessment" in record
+    assert client.get(url).status_code == 200
+    response = client.post(url + "?next=/work", {"assessment_date": typed(today)})
+    assert response.status_code == 302 and response["Location"] == "/work"
+    saved = NeedsAssessment.objects.get(child=child)
+    assert saved.assessment_date == today and saved.created_by == social_worker
+    audit = AuditEvent.objects.get(action="needs_assessment_record")
+    assert audit.actor == social_worker and audit.object_id == str(saved.pk)
+    work = client.get(reverse("workforce:my_work")).content.decode()
+    assert f'data-rule="needs_assessment" data-child="{child.pk}" data-status="done_late"' in work
+
+
+def test_a_needs_assessment_for_a_child_not_looked_after_is_refused_in_plain_words(
+    social_worker, child, today
+):
+    url = reverse("casework:record", args=[child.pk, "needs_assessment"])
+    response = signed_in(social_worker).post(url, {"assessment_date": typed(today)})
+    assert response.status_code == 400
+    assert "The child was not looked after on that date" in response.content.decode()
+    assert not NeedsAssessment.objects.exists()

@@ -8,8 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from safeguard.core.timescales import Status
+from safeguard.core.timescales import DEFAULT_SETTINGS, Status, work_items
 from safeguard.synth import generate
+from safeguard.web.access.children import open_allocations
 from safeguard.web.access.models import User
 from safeguard.web.casework.models import Person
 from safeguard.web.casework.synth_loader import load_authority
@@ -17,10 +18,12 @@ from safeguard.web.timescales.selectors import (
     alerts_for_child,
     alerts_for_team,
     local_settings,
+    records_for,
     work_for_service,
     work_for_team,
     work_for_worker,
 )
+from safeguard.web.workforce.models import Staff
 from tests.conftest import Organisation
 from tests.factories import (
     AllocationFactory,
@@ -83,7 +86,8 @@ def test_query_count_does_not_grow_with_children(social_worker: User, today: dat
         add_child()
     with CaptureQueriesContext(connection) as five:
         work_for_worker(social_worker.staff, as_at=today)
-    assert len(five) == len(one) <= 25
+    # One query per kind of fact (children's, and the worker's own supervision), nothing per row.
+    assert len(five) == len(one) <= 28
 
 
 def test_team_view_counts_per_worker_and_lists_unallocated_children(
@@ -137,10 +141,10 @@ def test_local_settings_lists_local_rules_and_thresholds_with_defaults(db: None)
     assert "icpc" not in rows and "cla_review" not in rows
 
 
-def test_settings_say_which_rules_cannot_be_computed_yet(db: None) -> None:
+def test_settings_say_supervision_is_now_computed(db: None) -> None:
     rows = {r.key: r for r in local_settings()}
     assert rows["cp_visit"].computed and rows["cp_visit"].why_not == ""
-    assert not rows["supervision"].computed and "supervision" in rows["supervision"].why_not
+    assert rows["supervision"].computed and rows["supervision"].why_not == ""
 
 
 def test_built_synthetic_children_raise_their_alerts_through_the_database(db: None) -> None:
@@ -152,3 +156,48 @@ def test_built_synthetic_children_raise_their_alerts_through_the_database(db: No
         child = Person.objects.get(pk=case.child_id)
         got = {a.alert_id for a in alerts_for_child(child, as_at=as_at)}
         assert (case.alert_id in got) == case.fires, case
+
+
+@pytest.mark.parametrize("as_at", [date(2026, 11, 20), date(2025, 12, 29), date(2026, 4, 7)])
+def test_service_counts_match_the_full_read_of_every_fact(as_at: date, db: None) -> None:
+    """The service view reads only what the counts need (latest earlier visit, no alert
+    columns, no explanations); its counts must equal those from every fact, explained."""
+    load_authority(generate("demo", 3, 3, date(2026, 11, 20)))
+    children = open_allocations(as_at).values("child_id")
+    staff = Staff.objects.values("pk")
+    full = work_items(records_for(children, as_at=as_at, workers=staff), as_at=as_at)
+    lean_records = records_for(children, as_at=as_at, counts_for=DEFAULT_SETTINGS, workers=staff)
+    lean = work_items(lean_records, as_at=as_at, explain=False)
+    assert len(lean_records.visits) < len(records_for(children, as_at=as_at).visits)
+    key = [(i.child_id, i.rule_id, i.due, i.status, i.done_on, i.team_id) for i in full]
+    assert key == [(i.child_id, i.rule_id, i.due, i.status, i.done_on, i.team_id) for i in lean]
+    expected: dict[int, dict[str, int]] = {}
+    for item in full:
+        if item.team_id is not None:
+            counts = expected.setdefault(item.team_id, {s.value: 0 for s in Status})
+            counts[item.status.value] += 1
+    for row in work_for_service(as_at=as_at):
+        counts = expected.get(row.team.pk, {s.value: 0 for s in Status})
+        assert (row.overdue, row.due_soon, row.due, row.done_late) == (
+            counts["overdue"],
+            counts["due_soon"],
+            counts["due"],
+            counts["done_late"],
+        )
+
+
+def test_service_query_count_does_not_grow_with_children(social_worker: User, today: date) -> None:
+    def add_child() -> None:
+        person = PersonFactory()
+        AllocationFactory(child=person, worker=social_worker.staff, team=social_worker.staff.team)
+        on_plan(person, today)
+        on_plan(person, today, seen_days_ago=90)
+
+    add_child()
+    with CaptureQueriesContext(connection) as one:
+        work_for_service(as_at=today)
+    for _ in range(4):
+        add_child()
+    with CaptureQueriesContext(connection) as five:
+        work_for_service(as_at=today)
+    assert len(five) == len(one) <= 28

@@ -10,14 +10,21 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
 from safeguard.web.access.models import AuditEvent, User
-from safeguard.web.timescales.models import LateReason, SchoolStatusReport, TimescaleSetting
+from safeguard.web.timescales.models import (
+    LateReason,
+    SchoolStatusReport,
+    SupervisionSession,
+    TimescaleSetting,
+)
 from safeguard.web.timescales.selectors import local_settings
+from safeguard.web.timescales.services import supervision_record
 from tests.conftest import signed_in
 from tests.factories import (
     AllocationFactory,
@@ -386,3 +393,61 @@ def test_work_pages_run_a_bounded_number_of_queries(
     with django_assert_max_num_queries(MAX_QUERIES[page]):
         client.get(url)
     assert count_queries(client, url) == small
+
+
+# --- Supervision: a worker's own timescale, recorded by their manager -------------------------
+
+
+def test_my_work_shows_the_workers_own_overdue_supervision(social_worker):
+    # The factory's worker started 900 days ago and has never been supervised.
+    page = html(signed_in(social_worker).get(reverse("workforce:my_work")))
+    assert 'data-rule="supervision" data-child="" data-status="overdue"' in page
+    assert "The worker's own supervision (not about a child)" in page
+    assert "Name withheld" not in page
+
+
+def test_manager_records_a_supervision_and_the_item_turns_green(team_manager, social_worker, today):
+    client = signed_in(team_manager)
+    url = reverse("workforce:team_work", args=[social_worker.staff.team_id])
+    before = html(client.get(url))
+    assert 'data-rule="supervision" data-child="" data-status="overdue"' in before
+    assert "Record a supervision you gave" in before
+    response = client.post(
+        reverse("workforce:supervision", args=[social_worker.staff.team_id]),
+        {"staff_id": social_worker.staff.pk, "session_date": today.isoformat()},
+    )
+    assert response.status_code == 302
+    session = SupervisionSession.objects.get()
+    assert session.supervisee == social_worker.staff and session.supervisor == team_manager.staff
+    audit = AuditEvent.objects.get(action="supervision_record")
+    assert audit.actor == team_manager and audit.object_id == str(session.pk)
+    after = html(client.get(url))
+    assert 'data-rule="supervision" data-child="" data-status="overdue"' not in after
+    mine = html(signed_in(social_worker).get(reverse("workforce:my_work")))
+    assert 'data-rule="supervision" data-child="" data-status="done_on_time"' not in mine
+    assert 'data-rule="supervision" data-child="" data-status="due"' in mine
+
+
+def test_supervision_is_refused_to_a_social_worker_and_another_teams_manager(
+    social_worker, other_team_worker, organisation, today
+):
+    url = reverse("workforce:supervision", args=[organisation.team_a.pk])
+    data = {"staff_id": social_worker.staff.pk, "session_date": today.isoformat()}
+    assert signed_in(social_worker).post(url, data).status_code == 403
+    other = StaffFactory(role="team_manager", team=organisation.team_b)
+    manager_b = UserFactory(username="bea.manager", role=User.Role.TEAM_MANAGER, staff=other)
+    assert signed_in(manager_b).post(url, data).status_code == 404  # not their team's page
+    with pytest.raises(PermissionDenied):
+        supervision_record(
+            acting_user=manager_b, supervisee=social_worker.staff, session_date=today
+        )
+    assert not SupervisionSession.objects.exists()
+
+
+def test_supervision_refuses_a_future_date(team_manager, social_worker, today):
+    with pytest.raises(ValueError, match="future"):
+        supervision_record(
+            acting_user=team_manager,
+            supervisee=social_worker.staff,
+            session_date=today + timedelta(days=1),
+        )

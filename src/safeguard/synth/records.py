@@ -311,6 +311,19 @@ class PathwayPlanReview(NamedTuple):
     review_date: date
 
 
+class NeedsAssessment(NamedTuple):
+    id: int
+    child_id: int
+    assessment_date: date
+
+
+class SupervisionSession(NamedTuple):
+    id: int
+    supervisee_id: int
+    supervisor_id: int | None
+    session_date: date
+
+
 class SchoolStatusReport(NamedTuple):
     id: int
     child_id: int
@@ -372,6 +385,8 @@ class SynthAuthority:
     peps: tuple[PersonalEducationPlanReview, ...]
     pathway_reviews: tuple[PathwayPlanReview, ...]
     school_reports: tuple[SchoolStatusReport, ...]
+    supervisions: tuple[SupervisionSession, ...]
+    needs_assessments: tuple[NeedsAssessment, ...]
     alert_cases: tuple[AlertCase, ...]
 
 

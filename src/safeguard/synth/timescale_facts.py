@@ -124,4 +124,19 @@ def _records(a: SynthAuthority, as_at: date | None) -> f.Records:
             for s in a.school_reports
             if s.status_date <= day
         ),
+        staff=tuple(
+            f.StaffRow(s.id, s.team_id, s.role, s.newly_qualified, s.start_date, upto(s.end_date))
+            for s in a.staff
+            if s.start_date <= day
+        ),
+        supervisions=tuple(
+            f.StaffDate(s.supervisee_id, s.session_date)
+            for s in a.supervisions
+            if s.session_date <= day
+        ),
+        needs_assessments=tuple(
+            f.ChildDate(n.child_id, n.assessment_date)
+            for n in a.needs_assessments
+            if n.assessment_date <= day
+        ),
     )

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from safeguard.core.timescales.intervals import add_years
@@ -33,6 +33,8 @@ CLOCKS = frozenset(
         "care_period",
         "health_checked",
         "pathway_plan",
+        "staff_start",
+        "eligible_at_16",
     }
 )
 EVENTS = frozenset(
@@ -49,7 +51,18 @@ EVENTS = frozenset(
         "health_review",
         "pep",
         "pathway_plan",
+        "supervision",
+        "needs_assessment",
     }
+)
+
+# Clock kinds about a member of staff rather than a child: their clock's `child_id` holds the
+# staff id, and their work items have no child.
+STAFF_CLOCKS = frozenset({"staff_start"})
+
+# The staff roles who receive regular case supervision (local policy; social work staff).
+SUPERVISED_ROLES = frozenset(
+    {"social_worker", "senior_social_worker", "practice_supervisor", "personal_adviser"}
 )
 
 
@@ -179,6 +192,24 @@ class LateReasonRow(NamedTuple):
     reason: str
 
 
+class StaffRow(NamedTuple):
+    """A member of staff, for their own timescales (supervision)."""
+
+    id: int
+    team_id: int | None
+    role: str
+    newly_qualified: bool
+    start_date: date
+    end_date: date | None
+
+
+class StaffDate(NamedTuple):
+    """A dated event of one member of staff (a supervision session)."""
+
+    staff_id: int
+    on: date
+
+
 class LongTermPlacement(NamedTuple):
     """A period of care whose placement is intended to last until the child is 18 (reg 28)."""
 
@@ -212,10 +243,16 @@ class Records:
     school_statuses: tuple[SchoolStatusRow, ...] = ()
     late_reasons: tuple[LateReasonRow, ...] = ()
     long_term_placements: tuple[LongTermPlacement, ...] = ()
+    staff: tuple[StaffRow, ...] = ()
+    supervisions: tuple[StaffDate, ...] = ()
+    needs_assessments: tuple[ChildDate, ...] = ()
 
 
 class Clock(NamedTuple):
-    """A running timescale: from `start` until `end` (None while it runs) for one child."""
+    """A running timescale: from `start` until `end` (None while it runs) for one child.
+
+    For a clock kind in `STAFF_CLOCKS`, `child_id` (and `key`) hold the member of staff's id.
+    """
 
     child_id: int
     key: int
@@ -239,10 +276,54 @@ class Facts:
     holder: dict[int, tuple[int | None, int | None]] = field(default_factory=dict)
     settled_from: dict[int, date] = field(default_factory=dict)  # care period id -> date
     late_reasons: dict[tuple[int, str, date], str] = field(default_factory=dict)
+    staff_team: dict[int, int | None] = field(default_factory=dict)  # staff id -> team id
+    newly_qualified: set[int] = field(default_factory=set)  # staff ids
 
 
 # A placement starts with every new episode except a change of legal status only.
 _NOT_A_PLACEMENT_START = frozenset({"L"})
+
+
+# Reg 40: an eligible child has been looked after for at least 13 weeks in total, in periods
+# that began after they were 14 and ended after they were 16.
+ELIGIBLE_CARE_DAYS = 13 * 7
+
+
+def _periods_by_child(rows: Iterable[CarePeriodRow]) -> dict[int, list[CarePeriodRow]]:
+    out: dict[int, list[CarePeriodRow]] = defaultdict(list)
+    for p in rows:
+        out[p.child_id].append(p)
+    return out
+
+
+def eligible_from(
+    dob: date | None, periods: Iterable[CarePeriodRow]
+) -> tuple[date, date | None] | None:
+    """The day a child becomes an eligible child (reg 40), and the end of the period of care
+    they are in that day; None if they never do.
+
+    Simplification: days looked after are counted from the 14th birthday (a period that began
+    before 14 counts from that birthday), continuously across periods; respite (short breaks)
+    is not told apart. The day is the later of the 16th birthday and the day the 13 weeks are
+    reached, and the child must be looked after on it, before their 18th birthday.
+    """
+    if dob is None:
+        return None
+    at14, at16, at18 = add_years(dob, 14), add_years(dob, 16), add_years(dob, 18)
+    counted = 0
+    for p in sorted(periods, key=lambda p: p.start_date):
+        start = max(p.start_date, at14)
+        if p.end_date is not None and p.end_date <= start:
+            continue
+        reached = start + timedelta(days=ELIGIBLE_CARE_DAYS - counted)
+        if p.end_date is None or reached <= p.end_date:
+            on = max(reached, at16, start)
+            if on < at18 and (p.end_date is None or on <= p.end_date):
+                return on, p.end_date
+            if p.end_date is None:
+                return None
+        counted += (p.end_date - start).days if p.end_date is not None else 0
+    return None
 
 
 def _first_by(rows: Iterable[tuple[int, date]]) -> dict[int, date]:
@@ -374,6 +455,22 @@ def _build(records: Records, since: date | None) -> Facts:
         clocks["pathway_plan"].append(Clock(child, child, start, end))
     for pw in records.pathway_plans:
         events["pathway_plan"][pw.child_id].append((pw.pathway_plan_date, None))
+    for child, periods in _periods_by_child(records.care_periods).items():
+        eligible = eligible_from(f.dob.get(child), periods)
+        if eligible is not None:
+            on, end = eligible
+            clocks["eligible_at_16"].append(Clock(child, child, on, end))
+    for na in records.needs_assessments:
+        events["needs_assessment"][na.child_id].append((na.on, None))
+    for st in records.staff:
+        if st.role not in SUPERVISED_ROLES:
+            continue
+        clocks["staff_start"].append(Clock(st.id, st.id, st.start_date, st.end_date))
+        f.staff_team[st.id] = st.team_id
+        if st.newly_qualified:
+            f.newly_qualified.add(st.id)
+    for sv in records.supervisions:
+        events["supervision"][sv.staff_id].append((sv.on, None))
     for by_child in events.values():
         for lst in by_child.values():
             lst.sort()

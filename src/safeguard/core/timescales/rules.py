@@ -42,7 +42,9 @@ class Rule:
     `first` (a new placement). `settled` replaces the repeat interval once the clock has run a
     year where the fact "intended to last until 18" holds. `older` replaces every interval from
     the age `older_from_age`. `ages` limits the rule to children aged lo <= age < hi.
-    `local_first` and `local_then` say which intervals a council may change.
+    `local_first` and `local_then` say which intervals a council may change. `early` lists
+    (until, every) phases for a clock flagged early (a newly qualified worker): while the step's
+    anchor is before `until` after the clock start, `every` replaces the interval.
     """
 
     id: str
@@ -67,6 +69,7 @@ class Rule:
     local_first: bool = False
     local_then: bool = False
     not_computed: str = ""
+    early: tuple[tuple[Interval, Interval], ...] = ()
 
     @property
     def repeats(self) -> bool:
@@ -273,13 +276,12 @@ RULES: tuple[Rule, ...] = (
         short="Needs assessment",
         action="needs_assessment",
         clock="eligible_at_16",
-        starts="the 16th birthday",
+        starts="becoming an eligible child (16, and 13 weeks looked after since 14)",
         stops="needs_assessment",
         stopped_by="the needs assessment",
         first=Interval(3, MONTHS),
         source=REG42,
         statutory=True,
-        not_computed="Safeguard records no needs assessments yet, so none can be shown done.",
     ),
     Rule(
         id="pathway_plan",
@@ -312,8 +314,10 @@ RULES: tuple[Rule, ...] = (
         statutory=False,
         local_first=True,
         local_then=True,
-        not_computed="Safeguard records no supervision sessions yet, and supervision is about "
-        "a worker rather than a child.",
+        early=(
+            (Interval(6, WEEKS), Interval(1, WEEKS)),
+            (Interval(6, MONTHS), Interval(2, WEEKS)),
+        ),
     ),
 )
 

@@ -170,6 +170,15 @@ class HealthAssessmentForm(forms.Form):
         return _not_in_future(self.cleaned_data["assessment_date"], "assessment")
 
 
+class NeedsAssessmentForm(forms.Form):
+    """A needs assessment of an eligible looked-after child (reg 42), for the pathway plan."""
+
+    assessment_date = _date_field("assessment")
+
+    def clean_assessment_date(self) -> date:
+        return _not_in_future(self.cleaned_data["assessment_date"], "assessment")
+
+
 class LateReasonForm(forms.Form):
     """Why a timescale was, or will be, missed: in the worker's words, kept with the item."""
 

@@ -274,6 +274,7 @@ DRAFT_FIELDS: dict[str, frozenset[str]] = {
     "cla_review": frozenset({"review_date", "participation"}),
     "cp_conference": frozenset({"conference_date", "plan_continues"}),
     "health_assessment": frozenset({"kind", "assessment_date"}),
+    "needs_assessment": frozenset({"assessment_date"}),
 }
 DRAFT_MAX_CHARS = 40_000
 

@@ -57,6 +57,8 @@ MODELS: dict[str, type[models.Model]] = {
     "peps": timescales.PersonalEducationPlanReview,
     "pathway_reviews": timescales.PathwayPlanReview,
     "school_reports": timescales.SchoolStatusReport,
+    "supervisions": timescales.SupervisionSession,
+    "needs_assessments": timescales.NeedsAssessment,
 }
 
 LoadProgress = Callable[[str, int, int], None]

@@ -28,6 +28,7 @@ from safeguard.web.casework.forms import (
     HealthAssessmentForm,
     LateReasonForm,
     LookedAfterReviewForm,
+    NeedsAssessmentForm,
     ReviewConferenceForm,
     SchoolFeedForm,
     VisitForm,
@@ -44,7 +45,12 @@ from safeguard.web.casework.services import (
     visit_record,
 )
 from safeguard.web.timescales.models import SchoolStatusReport
-from safeguard.web.timescales.services import FEED_ROLES, late_reason_record, school_feed_import
+from safeguard.web.timescales.services import (
+    FEED_ROLES,
+    late_reason_record,
+    needs_assessment_record,
+    school_feed_import,
+)
 from safeguard.web.workforce.selectors import child_alerts
 
 SEARCH_PAGE_SIZE = 20
@@ -186,6 +192,15 @@ RECORDING_PAGES = {
         "Record a health assessment",
         "Health assessment recorded",
         health_assessment_record,
+        lambda child: {"assessment_date": _today_typed()},
+    ),
+    "needs_assessment": RecordingPage(
+        "needs_assessment",
+        NeedsAssessmentForm,
+        "casework/record_needs_assessment.html",
+        "Record a needs assessment",
+        "Needs assessment recorded",
+        needs_assessment_record,
         lambda child: {"assessment_date": _today_typed()},
     ),
 }

@@ -127,3 +127,35 @@ class LongTermPlacement(Recorded):
 
     class Meta:
         ordering = ["child_id", "decided_on"]
+
+
+class SupervisionSession(Recorded):
+    """A case supervision session of a member of staff (monthly; newly qualified staff weekly
+    for 6 weeks, then fortnightly to 6 months; local policy). Recorded by the supervisor."""
+
+    supervisee = models.ForeignKey(
+        "workforce.Staff", on_delete=models.PROTECT, related_name="supervisions"
+    )
+    supervisor = models.ForeignKey(
+        "workforce.Staff",
+        on_delete=models.PROTECT,
+        related_name="supervisions_given",
+        null=True,
+        blank=True,
+    )
+    session_date = models.DateField()
+
+    class Meta:
+        ordering = ["supervisee_id", "session_date"]
+        indexes = [models.Index(fields=["supervisee", "session_date"])]
+
+
+class NeedsAssessment(Recorded):
+    """A needs assessment of an eligible child, for their pathway plan (Care Planning
+    Regulations 2010 reg 42: within 3 months of the 16th birthday or of becoming eligible)."""
+
+    child = models.ForeignKey("casework.Person", on_delete=models.PROTECT, related_name="+")
+    assessment_date = models.DateField(help_text="The day the needs assessment was completed.")
+
+    class Meta:
+        ordering = ["child_id", "assessment_date"]

@@ -2,7 +2,8 @@
 
 Without a team: the service view (counts per team). With a team: the team view (counts per
 worker, unallocated children) and every item with its explanation. Children are named by their
-LA child id, never by name, so the output can be kept in logs.
+LA child id, never by name, so the output can be kept in logs; a worker's own item (supervision)
+has no child ("(worker)" in the table, null in JSON).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def find_team(name: str) -> Team:
 
 def _item(item: WorkItem, la_ids: dict[int, str], staff: dict[int, str]) -> dict[str, Any]:
     return {
-        "child": la_ids.get(item.child_id, str(item.child_id)),
+        "child": None if item.child_id is None else la_ids.get(item.child_id, str(item.child_id)),
         "rule": item.rule_id,
         "title": item.title,
         "due": item.due.isoformat(),
@@ -83,7 +84,7 @@ def work_report(*, as_at: date, team_name: str | None, output_format: str) -> st
         return "\n".join(lines)
     team = find_team(team_name)
     work = selectors.work_for_team(team, as_at=as_at)
-    child_ids = {i.child_id for i in work.items}
+    child_ids = {i.child_id for i in work.items if i.child_id is not None}
     la_ids = dict(Person.objects.filter(pk__in=child_ids).values_list("id", "la_person_id"))
     staff = {
         s.pk: s.full_name
@@ -123,10 +124,10 @@ def work_report(*, as_at: date, team_name: str | None, output_format: str) -> st
     lines += [f"  {p.la_person_id}" for p in work.unallocated]
     lines += ["", "Items (overdue first):"]
     rank = {"overdue": 0, "due_soon": 1, "due": 2, "done_late": 3, "done_on_time": 4}
-    for item in sorted(work.items, key=lambda i: (rank[i.status.value], i.due, i.child_id)):
+    for item in sorted(work.items, key=lambda i: (rank[i.status.value], i.due, i.child_id or 0)):
         who = staff.get(item.worker_id, "unallocated") if item.worker_id else "unallocated"
         lines.append(
-            f"  {item.status.label:<13} {la_ids.get(item.child_id, ''):<12} {who:<24} "
+            f"  {item.status.label:<13} {la_ids.get(item.child_id or 0, '(worker)'):<12} {who:<24} "
             f"{item.explanation}"
             + (f" [late reason: {item.late_reason}]" if item.late_reason else "")
         )

@@ -4,10 +4,12 @@ The API the pages use (each takes `as_at` keyword-only; a fixed number of querie
 size of the data):
 
 * `work_for_worker(staff, *, as_at) -> list[WorkItem]` - open items (due, due soon, overdue)
-  and items done in the last 30 days, for the children the worker holds.
+  and items done in the last 30 days, for the children the worker holds, and the worker's own
+  (supervision; `child_id` None).
 * `work_for_team(team, *, as_at) -> TeamWork` - `.rows` (one `WorkerRag` per worker: `staff`,
   `overdue`, `due_soon`, `due`, `done_late`), `.unallocated` (children allocated to the team
-  with no worker, as `Person`) and `.items` (every item of the team's children).
+  with no worker, as `Person`) and `.items` (every item of the team's children, and its
+  workers' own supervision items, which have no child).
 * `work_for_service(*, as_at) -> list[TeamRag]` - `team` and the same counts, per team.
 * `alerts_for_child(child, *, as_at) -> list[Alert]`, `alerts_for_team(team, *, as_at)`.
 * `local_settings() -> list[RuleSetting]` - each configurable timescale and threshold with its
@@ -23,10 +25,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Max, Q, QuerySet
 
 from safeguard.core.timescales import (
     ALERTS,
@@ -52,9 +55,11 @@ from safeguard.web.timescales.models import (
     CoreGroupMeeting,
     LateReason,
     LongTermPlacement,
+    NeedsAssessment,
     PathwayPlanReview,
     PersonalEducationPlanReview,
     SchoolStatusReport,
+    SupervisionSession,
     TimescaleSetting,
 )
 from safeguard.web.workforce.models import Staff, Team
@@ -192,24 +197,52 @@ def _rows(qs: QuerySet[Any], *fields: str) -> list[tuple[Any, ...]]:
     return list(qs.values_list(*fields))
 
 
+def _raw_rows(qs: QuerySet[Any], *fields: str) -> list[tuple[Any, ...]]:
+    """`_rows` without Django's per-value converters, for columns the database driver already
+    returns as Python values (integers, text, dates; booleans may come back as 0 and 1)."""
+    sql, params = qs.values_list(*fields).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def records_for(
-    children: QuerySet[Any] | None, *, as_at: date, tables: frozenset[str] | None = None
+    children: QuerySet[Any] | None,
+    *,
+    as_at: date,
+    tables: frozenset[str] | None = None,
+    counts_for: Settings | None = None,
+    workers: QuerySet[Any] | None = None,
 ) -> Records:
     """The facts about `children` (a queryset of Person ids; None for everyone) up to `as_at`.
 
     One query per table, each filtered by the same child subquery; `tables` limits the tables
-    read (the others are left empty), e.g. `ALERT_TABLES` for the alerts alone.
+    read (the others are left empty), e.g. `ALERT_TABLES` for the alerts alone. `counts_for`
+    reads just what `work_items` under those settings needs for its statuses (no household,
+    school feed or late reasons; no assessment factors, contact sources or seen-alone flags;
+    only visits where the child was seen, and of those before the shown window only each
+    child's latest): fit for counting work items, not for explaining them or for the alerts.
+    `workers` (a queryset of Staff ids) adds those members of staff and their supervision
+    sessions, for their own timescales; without it no staff rows are read.
     """
     with paused_gc():
-        return _records_for(children, as_at, tables)
+        return _records_for(children, as_at, tables, counts_for, workers)
 
 
 def _records_for(
-    children: QuerySet[Any] | None, as_at: date, tables: frozenset[str] | None
+    children: QuerySet[Any] | None,
+    as_at: date,
+    tables: frozenset[str] | None,
+    counts_for: Settings | None = None,
+    workers: QuerySet[Any] | None = None,
 ) -> Records:
+    if counts_for is not None:
+        tables = COUNT_TABLES
+
+    read = _rows if counts_for is None else _raw_rows
 
     def rows(name: str, qs: QuerySet[Any], *fields: str) -> list[tuple[Any, ...]]:
-        return _rows(qs, *fields) if tables is None or name in tables else []
+        return read(qs, *fields) if tables is None or name in tables else []
 
     def by_child(qs: QuerySet[Any], path: str = "child_id") -> QuerySet[Any]:
         return qs if children is None else qs.filter(**{f"{path}__in": children})
@@ -219,6 +252,47 @@ def _records_for(
     )
     episodes = by_child(cw.CINEpisode.objects.filter(referral_date__lte=as_at))
     contacts = by_child(cw.Contact.objects.filter(contact_date__lte=as_at))
+    visits = by_child(cw.Visit.objects.filter(visit_date__lte=as_at, archived_at__isnull=True))
+    health = by_child(cw.HealthAssessment.objects.filter(assessment_date__lte=as_at))
+    earlier_visits: list[tuple[Any, ...]] = []
+    earlier_health: list[tuple[Any, ...]] = []
+    if counts_for is not None:
+        shown_from = as_at - timedelta(days=counts_for.done_shown_days)
+        # `facts.build` drops contacts decided before the shown window; so does this read.
+        contacts = contacts.filter(Q(decision_date__isnull=True) | Q(decision_date__gte=shown_from))
+        # Only initial and review health assessments start or stop a timescale.
+        health = health.filter(kind__in=("initial", "review"))
+        if _latest_suffices(counts_for, "health_review"):
+            # As for visits below: of the earlier reviews only each child's latest can matter.
+            earlier_health = [
+                (c, "review", d)
+                for c, d in _rows(
+                    health.filter(kind="review", assessment_date__lt=shown_from)
+                    .order_by()
+                    .values("child_id")
+                    .annotate(last=Max("assessment_date")),
+                    "child_id",
+                    "last",
+                )
+            ]
+            health = health.exclude(kind="review", assessment_date__lt=shown_from)
+        # Only a visit where the child was seen stops a visit timescale.
+        visits = visits.filter(outcome="completed", child_seen=True)
+        if _latest_suffices(counts_for, "child_seen"):
+            # The engine replays a repeating rule from the last completion before the shown
+            # window, so of the earlier visits only each child's latest one can matter.
+            earlier_visits = _rows(
+                visits.filter(visit_date__lt=shown_from)
+                .order_by()
+                .values("child_id")
+                .annotate(last=Max("visit_date")),
+                "child_id",
+                "last",
+            )
+            visits = visits.filter(visit_date__gte=shown_from)
+    # Columns only the alerts or explanations read; a counts read leaves them out (empty
+    # strings, no factors, and for visits the outcome and seen flag the filter guarantees).
+    alert_columns = counts_for is None
     return Records(
         children=tuple(f.Child(*r) for r in rows("children", persons, "id", "date_of_birth")),
         allocations=tuple(
@@ -234,15 +308,21 @@ def _records_for(
         ),
         contacts=tuple(
             f.ContactRow(i, c, d, s, o, dd if dd is None or dd <= as_at else None)
-            for i, c, d, s, o, dd in rows(
+            for i, c, d, dd, s, o in rows(
                 "contacts",
                 contacts,
                 "id",
                 "child_id",
                 "contact_date",
-                "source",
-                "outcome",
                 "decision_date",
+                *(("source", "outcome") if alert_columns else ()),
+            )
+        )
+        if alert_columns
+        else tuple(
+            f.ContactRow(i, c, d, "", "", dd if dd is None or dd <= as_at else None)
+            for i, c, d, dd in rows(
+                "contacts", contacts, "id", "child_id", "contact_date", "decision_date"
             )
         ),
         episodes=tuple(
@@ -258,14 +338,16 @@ def _records_for(
             )
         ),
         assessments=tuple(
-            f.AssessmentRow(e, s, a if a is None or a <= as_at else None, tuple(fa or ()))
-            for e, s, a, fa in rows(
+            f.AssessmentRow(
+                e, s, a if a is None or a <= as_at else None, tuple(fa[0] or ()) if fa else ()
+            )
+            for e, s, a, *fa in rows(
                 "assessments",
                 by_child(cw.Assessment.objects.filter(start_date__lte=as_at), "episode__child_id"),
                 "episode_id",
                 "start_date",
                 "authorisation_date",
-                "factors",
+                *(("factors",) if alert_columns else ()),
             )
         ),
         section47s=tuple(
@@ -325,14 +407,13 @@ def _records_for(
         visits=tuple(
             f.VisitRow(*r)
             for r in rows(
-                "visits",
-                by_child(cw.Visit.objects.filter(visit_date__lte=as_at, archived_at__isnull=True)),
-                "child_id",
-                "visit_date",
-                "outcome",
-                "child_seen",
-                "seen_alone",
+                "visits", visits, "child_id", "visit_date", "outcome", "child_seen", "seen_alone"
             )
+        )
+        if alert_columns
+        else tuple(
+            f.VisitRow(c, d, "completed", True, False)
+            for c, d in [*earlier_visits, *rows("visits", visits, "child_id", "visit_date")]
         ),
         care_periods=tuple(
             f.CarePeriodRow(i, c, s, end if end is None or end <= as_at else None)
@@ -368,13 +449,10 @@ def _records_for(
         ),
         health=tuple(
             f.HealthRow(*r)
-            for r in rows(
-                "health",
-                by_child(cw.HealthAssessment.objects.filter(assessment_date__lte=as_at)),
-                "child_id",
-                "kind",
-                "assessment_date",
-            )
+            for r in [
+                *earlier_health,
+                *rows("health", health, "child_id", "kind", "assessment_date"),
+            ]
         ),
         pathway_plans=tuple(
             f.PathwayRow(*r)
@@ -473,8 +551,76 @@ def _records_for(
                 "decided_on",
             )
         ),
+        needs_assessments=tuple(
+            f.ChildDate(*r)
+            for r in rows(
+                "needs_assessments",
+                by_child(
+                    NeedsAssessment.objects.filter(
+                        assessment_date__lte=as_at, archived_at__isnull=True
+                    )
+                ),
+                "child_id",
+                "assessment_date",
+            )
+        ),
+        staff=()
+        if workers is None
+        else tuple(
+            f.StaffRow(i, t, r, bool(nq), s, end if end is None or end <= as_at else None)
+            for i, t, r, nq, s, end in rows(
+                "staff",
+                Staff.objects.filter(pk__in=workers, start_date__lte=as_at),
+                "id",
+                "team_id",
+                "role",
+                "newly_qualified",
+                "start_date",
+                "end_date",
+            )
+        ),
+        supervisions=()
+        if workers is None
+        else tuple(
+            f.StaffDate(*r)
+            for r in rows(
+                "supervisions",
+                SupervisionSession.objects.filter(
+                    supervisee_id__in=workers, session_date__lte=as_at, archived_at__isnull=True
+                ),
+                "supervisee_id",
+                "session_date",
+            )
+        ),
     )
 
+
+# What the work item counts read (`records_for(..., counts_only=True)`): no late reasons.
+COUNT_TABLES = frozenset(
+    {
+        "children",
+        "allocations",
+        "contacts",
+        "episodes",
+        "assessments",
+        "section47s",
+        "plans",
+        "conferences",
+        "cin_plans",
+        "visits",
+        "care_periods",
+        "care_episodes",
+        "reviews",
+        "health",
+        "pathway_plans",
+        "core_groups",
+        "peps",
+        "long_term_placements",
+        "staff",
+        "supervisions",
+        "needs_assessments",
+    }
+)
 
 # What the gap alerts read: the visit timescales (for "not seen") and the alerts' own facts.
 ALERT_TABLES = frozenset(
@@ -496,17 +642,27 @@ ALERT_TABLES = frozenset(
 )
 
 
+def _latest_suffices(settings: Settings, event: str) -> bool:
+    """True if no rule stopped by `event` tells its second repeat from its later ones (each
+    has at most one `then` interval), so the count of earlier such events cannot matter."""
+    return all(len(r.then) <= 1 for r in settings.rules if r.stops == event)
+
+
 def _team_children(team: Team, as_at: date) -> QuerySet[Any]:
-    return open_allocations(as_at).filter(team=team).values("child_id")
+    return open_allocations(as_at).filter(team=team).order_by().values("child_id")
 
 
 def _worker_children(staff: Staff, as_at: date) -> QuerySet[Any]:
-    return open_allocations(as_at).filter(worker=staff).values("child_id")
+    return open_allocations(as_at).filter(worker=staff).order_by().values("child_id")
 
 
 def work_for_worker(staff: Staff, *, as_at: date) -> list[WorkItem]:
     """The worker's open items and those done in the last 30 days, by child and due date."""
-    records = records_for(_worker_children(staff, as_at), as_at=as_at)
+    records = records_for(
+        _worker_children(staff, as_at),
+        as_at=as_at,
+        workers=Staff.objects.filter(pk=staff.pk).values("pk"),
+    )
     items = work_items(records, as_at=as_at, settings=current_settings())
     # A child held by this worker and someone else (a personal adviser too) is on both lists.
     return [i if i.worker_id == staff.pk else replace(i, worker_id=staff.pk) for i in items]
@@ -521,7 +677,11 @@ def _count(items: Iterable[WorkItem]) -> dict[str, int]:
 
 def work_for_team(team: Team, *, as_at: date) -> TeamWork:
     """Per-worker counts, the unallocated children and every item of the team's children."""
-    records = records_for(_team_children(team, as_at), as_at=as_at)
+    records = records_for(
+        _team_children(team, as_at),
+        as_at=as_at,
+        workers=Staff.objects.filter(team=team).values("pk"),
+    )
     items = [
         i
         for i in work_items(records, as_at=as_at, settings=current_settings())
@@ -554,8 +714,14 @@ def work_for_service(*, as_at: date) -> list[TeamRag]:
 
     Only children with an open allocation belong to a team, so only their facts are read.
     """
-    records = records_for(open_allocations(as_at).values("child_id"), as_at=as_at)
-    items = work_items(records, as_at=as_at, settings=current_settings())
+    settings = current_settings()
+    records = records_for(
+        open_allocations(as_at).order_by().values("child_id"),
+        as_at=as_at,
+        counts_for=settings,
+        workers=Staff.objects.values("pk"),
+    )
+    items = work_items(records, as_at=as_at, settings=settings, explain=False)
     by_team: dict[int, list[WorkItem]] = {}
     for item in items:
         if item.team_id is not None:

@@ -7,6 +7,8 @@ same transaction.
 * `core_group_record(*, acting_user, child, meeting_date) -> CoreGroupMeeting`
 * `pep_review_record(*, acting_user, child, review_date) -> PersonalEducationPlanReview`
 * `long_term_placement_record(*, acting_user, child, decided_on) -> LongTermPlacement`
+* `needs_assessment_record(*, acting_user, child, assessment_date) -> NeedsAssessment`
+* `supervision_record(*, acting_user, supervisee, session_date) -> SupervisionSession`
 """
 
 from __future__ import annotations
@@ -28,10 +30,13 @@ from safeguard.web.timescales.models import (
     CoreGroupMeeting,
     LateReason,
     LongTermPlacement,
+    NeedsAssessment,
     PersonalEducationPlanReview,
     SchoolStatusReport,
+    SupervisionSession,
     TimescaleSetting,
 )
+from safeguard.web.workforce.models import Staff
 
 # Who may change a council's local timescales and import feeds.
 SETTINGS_ROLES = frozenset({User.Role.DIRECTOR, User.Role.SYSTEM_ADMINISTRATOR})
@@ -291,5 +296,80 @@ def long_term_placement_record(
         "timescales.LongTermPlacement",
         row.pk,
         {"child_id": child.pk, "decided_on": decided_on.isoformat()},
+    )
+    return row
+
+
+@transaction.atomic
+def needs_assessment_record(
+    *, acting_user: User, child: Person, assessment_date: date
+) -> NeedsAssessment:
+    """Record a looked-after child's needs assessment (reg 42) completed on `assessment_date`.
+
+    Refuses a user who may not see the child, a date in the future and a date when the child
+    was not looked after.
+    """
+    _may_record(acting_user, child, assessment_date)
+    _period_on(child, assessment_date)
+    row = NeedsAssessment.objects.create(
+        child=child, assessment_date=assessment_date, **_stamp(acting_user)
+    )
+    _audit(
+        acting_user,
+        "needs_assessment_record",
+        "timescales.NeedsAssessment",
+        row.pk,
+        {"child_id": child.pk, "assessment_date": assessment_date.isoformat()},
+    )
+    return row
+
+
+# Who may record a supervision they gave: a team manager or practice supervisor for their own
+# team, a service manager for the teams of their service area.
+SUPERVISOR_ROLES = frozenset(
+    {User.Role.TEAM_MANAGER, User.Role.PRACTICE_SUPERVISOR, User.Role.SERVICE_MANAGER}
+)
+
+
+@transaction.atomic
+def supervision_record(
+    *, acting_user: User, supervisee: Staff, session_date: date
+) -> SupervisionSession:
+    """Record a supervision session that `acting_user` (the supervisor) gave `supervisee`.
+
+    Refuses (PermissionDenied) a user who is not a supervisor with a staff record, supervising
+    themself, or a supervisee outside their team (service area for a service manager); refuses
+    (ValueError) a date in the future or before the supervisee started.
+    """
+    supervisor = acting_user.staff
+    if acting_user.role not in SUPERVISOR_ROLES or supervisor is None:
+        raise PermissionDenied("Only a team manager or supervisor may record supervision")
+    if supervisor.pk == supervisee.pk:
+        raise PermissionDenied("A supervisor cannot record their own supervision")
+    same_team = supervisee.team_id is not None and supervisee.team_id == supervisor.team_id
+    same_area = (
+        acting_user.role == User.Role.SERVICE_MANAGER
+        and supervisee.team is not None
+        and supervisor.team is not None
+        and supervisee.team.service_area_id == supervisor.team.service_area_id
+    )
+    if not (same_team or same_area):
+        raise PermissionDenied("This user does not supervise this member of staff")
+    if session_date > timezone.localdate():
+        raise ValueError("A date cannot be in the future")
+    if session_date < supervisee.start_date:
+        raise ValueError("The session is before the member of staff started")
+    row = SupervisionSession.objects.create(
+        supervisee=supervisee,
+        supervisor=supervisor,
+        session_date=session_date,
+        **_stamp(acting_user),
+    )
+    _audit(
+        acting_user,
+        "supervision_record",
+        "timescales.SupervisionSession",
+        row.pk,
+        {"supervisee_id": supervisee.pk, "session_date": session_date.isoformat()},
     )
     return row

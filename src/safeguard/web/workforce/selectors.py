@@ -91,6 +91,7 @@ RECORD_FORM_FOR_ACTION = {
     "visit": "visit",
     "cla_review": "cla_review",
     "health_assessment": "health_assessment",
+    "needs_assessment": "needs_assessment",
 }
 RECORD_FORM_FOR_RULE = {"rcpc": "cp_conference"}
 
@@ -106,7 +107,8 @@ STATUS_TAGS = {
 
 @dataclass(frozen=True)
 class WorkRow:
-    """A work item with the child it is about; `child` is None when their record is withheld."""
+    """A work item with the child it is about; `child` is None when their record is withheld,
+    or when the item is about the worker themself (`about_worker`: their supervision)."""
 
     item: WorkItem
     child: Person | None
@@ -116,6 +118,10 @@ class WorkRow:
         return RECORD_FORM_FOR_RULE.get(self.item.rule_id) or RECORD_FORM_FOR_ACTION.get(
             self.item.action, ""
         )
+
+    @property
+    def about_worker(self) -> bool:
+        return self.item.child_id is None
 
     @property
     def tag(self) -> tuple[str, str]:
@@ -162,9 +168,9 @@ def my_work(user: User, *, as_at: date) -> MyWork | None:
     if user.staff_id is None:
         return None
     items = work_for_worker(user.staff, as_at=as_at)
-    children = _visible_children(user, {i.child_id for i in items}, as_at)
-    rows = [WorkRow(i, children.get(i.child_id)) for i in items]
-    by_due = sorted(rows, key=lambda r: (r.item.due, r.item.child_id, r.item.rule_id))
+    children = _visible_children(user, {i.child_id for i in items if i.child_id}, as_at)
+    rows = [WorkRow(i, children.get(i.child_id) if i.child_id else None) for i in items]
+    by_due = sorted(rows, key=lambda r: (r.item.due, r.item.child_id or 0, r.item.rule_id))
     done = [r for r in rows if not r.item.status.is_open]
     done.sort(key=lambda r: r.item.done_on or r.item.due, reverse=True)
     return MyWork(
@@ -199,15 +205,14 @@ def team_work(team: Team, user: User, *, as_at: date) -> TeamWorkView:
     """
     work = work_for_team(team, as_at=as_at)
     alerts = alerts_for_team(team, as_at=as_at)
-    ids = {i.child_id for i in work.items if i.status is Status.OVERDUE}
+    ids = {i.child_id for i in work.items if i.status is Status.OVERDUE and i.child_id}
     ids |= {a.child_id for a in alerts} | {p.pk for p in work.unallocated}
     children = _visible_children(user, ids, as_at)
     overdue: dict[int, list[WorkRow]] = {}
-    for item in sorted(work.items, key=lambda i: (i.due, i.child_id)):
+    for item in sorted(work.items, key=lambda i: (i.due, i.child_id or 0)):
         if item.status is Status.OVERDUE and item.worker_id is not None:
-            overdue.setdefault(item.worker_id, []).append(
-                WorkRow(item, children.get(item.child_id))
-            )
+            child = children.get(item.child_id) if item.child_id else None
+            overdue.setdefault(item.worker_id, []).append(WorkRow(item, child))
     totals = {
         name: sum(getattr(row, name) for row in work.rows)
         for name in ("overdue", "due_soon", "due", "done_late")

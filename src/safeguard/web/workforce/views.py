@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeguard.web.casework.forms import TimescaleSettingForm
 from safeguard.web.timescales.selectors import local_settings
-from safeguard.web.timescales.services import SETTINGS_ROLES, timescale_setting_update
+from safeguard.web.timescales.services import (
+    SETTINGS_ROLES,
+    SUPERVISOR_ROLES,
+    supervision_record,
+    timescale_setting_update,
+)
+from safeguard.web.workforce.models import Staff
 from safeguard.web.workforce.selectors import (
     SERVICE_VIEW_ROLES,
     my_work,
@@ -65,7 +72,45 @@ def team_work_page(request: HttpRequest, team_id: int) -> HttpResponse:
     found = _visible_team(request, team_id)
     today = timezone.localdate()
     view = team_work(found, request.user, as_at=today)
-    return render(request, "workforce/team_work.html", {"view": view, "today": today})
+    context = {
+        "view": view,
+        "today": today,
+        "may_record_supervision": request.user.role in SUPERVISOR_ROLES,
+    }
+    return render(request, "workforce/team_work.html", context)
+
+
+class SupervisionForm(forms.Form):
+    """A supervision session the signed-in manager gave a member of their team."""
+
+    staff_id = forms.IntegerField()
+    session_date = forms.DateField(
+        input_formats=["%Y-%m-%d"], error_messages={"invalid": "Enter a real date"}
+    )
+
+
+@require_POST
+def supervision(request: HttpRequest, team_id: int) -> HttpResponse:
+    """Record a supervision the signed-in supervisor gave; back to the team's work page."""
+    found = _visible_team(request, team_id)
+    form = SupervisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "The supervision was not saved: enter the worker and a date")
+        return redirect("workforce:team_work", team_id=found.pk)
+    supervisee = Staff.objects.filter(pk=form.cleaned_data["staff_id"], team=found).first()
+    if supervisee is None:
+        raise Http404("No such member of this team")
+    try:
+        supervision_record(
+            acting_user=request.user,
+            supervisee=supervisee,
+            session_date=form.cleaned_data["session_date"],
+        )
+    except ValueError as problem:
+        messages.error(request, f"The supervision was not saved: {problem}")
+    else:
+        messages.success(request, f"Supervision of {supervisee.full_name} saved")
+    return redirect("workforce:team_work", team_id=found.pk)
 
 
 @require_GET
