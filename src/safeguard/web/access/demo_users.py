@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
 
-from safeguard.web.access.models import AuditEvent, User
+from safeguard.web.access.audit import audit_event_add
+from safeguard.web.access.models import User
 from safeguard.web.workforce.models import Staff, Team
 
 
@@ -72,7 +72,6 @@ def _staff_for(role: str, team: Team | None) -> Staff | None:
 def demo_users_ensure(*, password: str) -> list[DemoUser]:
     """Create any missing demo user, one per role; existing users keep their passwords."""
     results: list[DemoUser] = []
-    now = timezone.now()
     with transaction.atomic():
         system = User.objects.get(username="safeguard-system")
         team = _demo_team()
@@ -86,13 +85,8 @@ def demo_users_ensure(*, password: str) -> list[DemoUser]:
                     user.first_name, user.last_name = staff.first_name, staff.last_name
                 user.set_password(password)
                 user.save()
-                AuditEvent.objects.create(
-                    actor=system,
-                    at=now,
-                    action="demo_user_create",
-                    model="access.User",
-                    object_id=str(user.pk),
-                    changes={"role": role.value},
+                audit_event_add(
+                    system, "demo_user_create", "access.User", user.pk, {"role": role.value}
                 )
             staff_name = user.staff.full_name if user.staff else ""
             results.append(DemoUser(username, role.label, staff_name, created))

@@ -10,8 +10,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from safeguard.core.codes import collection_year, is_valid
+from safeguard.web.access.audit import audit_event_add, ensure_may_record, stamp
 from safeguard.web.access.children import children_visible_to
-from safeguard.web.access.models import AuditEvent, User
+from safeguard.web.access.models import User
 from safeguard.web.casework.models import (
     CaseNote,
     ChildProtectionConference,
@@ -34,29 +35,20 @@ def case_note_add(
     Refuses (PermissionDenied) a user who may not see the child, and a note dated in the future.
     The audit entry records which note and which fields, never the note's words.
     """
-    if not children_visible_to(acting_user).filter(pk=child.pk).exists():
-        raise PermissionDenied("This user may not add to this record")
-    if note_date > timezone.localdate():
-        raise ValueError("A note cannot be dated in the future")
-    now = timezone.now()
+    ensure_may_record(acting_user, child, note_date)
     note = CaseNote.objects.create(
         child=child,
         note_date=note_date,
         title=title,
         text=text,
         author_id=acting_user.staff_id,
-        created_at=now,
-        created_by=acting_user,
-        updated_at=now,
-        updated_by=acting_user,
+        **stamp(acting_user),
     )
-    AuditEvent.objects.create(
-        actor=acting_user,
-        at=now,
-        action="case_note_add",
-        model="casework.CaseNote",
-        object_id=str(note.pk),
-        changes={
+    _audit(
+        acting_user,
+        "case_note_add",
+        note,
+        {
             "child_id": child.pk,
             "note_date": note_date.isoformat(),
             "fields": ["note_date", "title", "text"],
@@ -65,32 +57,8 @@ def case_note_add(
     return note
 
 
-def _check_may_record(acting_user: User, child: Person, on: date) -> None:
-    if not children_visible_to(acting_user).filter(pk=child.pk).exists():
-        raise PermissionDenied("This user may not add to this record")
-    if on > timezone.localdate():
-        raise ValueError("A record cannot be dated in the future")
-
-
-def _recorded_by(acting_user: User) -> dict[str, object]:
-    now = timezone.now()
-    return {
-        "created_at": now,
-        "created_by": acting_user,
-        "updated_at": now,
-        "updated_by": acting_user,
-    }
-
-
 def _audit(acting_user: User, action: str, row: models.Model, changes: dict[str, object]) -> None:
-    AuditEvent.objects.create(
-        actor=acting_user,
-        at=timezone.now(),
-        action=action,
-        model=row._meta.label,
-        object_id=str(row.pk),
-        changes=changes,
-    )
+    audit_event_add(acting_user, action, row._meta.label, row.pk, changes)
 
 
 @transaction.atomic
@@ -112,7 +80,7 @@ def visit_record(
     date, a child seen alone but not seen, and a child seen at a visit with no access. The audit
     entry names the fields, never the notes' words.
     """
-    _check_may_record(acting_user, child, visit_date)
+    ensure_may_record(acting_user, child, visit_date)
     if seen_alone and not child_seen:
         raise ValueError("A child cannot be seen alone without being seen")
     if outcome == Visit.Outcome.NO_ACCESS and child_seen:
@@ -127,7 +95,7 @@ def visit_record(
         seen_alone=seen_alone,
         notes=notes,
         worker_id=acting_user.staff_id,
-        **_recorded_by(acting_user),
+        **stamp(acting_user),
     )
     _audit(
         acting_user,
@@ -173,7 +141,7 @@ def cla_review_record(
     The review belongs to the period of care the child was in that day; a child who was not
     looked after then is refused (ValueError), as is a future date or an unknown PN code.
     """
-    _check_may_record(acting_user, child, review_date)
+    ensure_may_record(acting_user, child, review_date)
     if participation and not is_valid("REVIEW_CODE", collection_year(review_date), participation):
         raise ValueError("Participation must be a REVIEW_CODE code valid on the review's date")
     period = _care_period_on(child, review_date)
@@ -184,7 +152,7 @@ def cla_review_record(
         period=period,
         review_date=review_date,
         participation=participation,
-        **_recorded_by(acting_user),
+        **stamp(acting_user),
     )
     _audit(
         acting_user,
@@ -215,7 +183,7 @@ def cp_conference_record(
     When the conference decides the plan is no longer needed, the plan ends on the conference's
     date (CIN CPPendDate). A child with no plan open that day is refused (ValueError).
     """
-    _check_may_record(acting_user, child, conference_date)
+    ensure_may_record(acting_user, child, conference_date)
     plan = _plan_open_on(child, conference_date)
     if plan is None:
         raise ValueError("The child had no child protection plan on the date of the conference")
@@ -225,7 +193,7 @@ def cp_conference_record(
         kind=ChildProtectionConference.Kind.REVIEW,
         conference_date=conference_date,
         plan_required=plan_continues,
-        **_recorded_by(acting_user),
+        **stamp(acting_user),
     )
     changes: dict[str, object] = {
         "child_id": child.pk,
@@ -248,11 +216,11 @@ def health_assessment_record(
     *, acting_user: User, child: Person, kind: str, assessment_date: date
 ) -> HealthAssessment:
     """Record a health assessment or dental check (SSDA903 OC2) done on `assessment_date`."""
-    _check_may_record(acting_user, child, assessment_date)
+    ensure_may_record(acting_user, child, assessment_date)
     if kind not in HealthAssessment.Kind.values:
         raise ValueError("Unknown kind of health assessment")
     assessment = HealthAssessment.objects.create(
-        child=child, kind=kind, assessment_date=assessment_date, **_recorded_by(acting_user)
+        child=child, kind=kind, assessment_date=assessment_date, **stamp(acting_user)
     )
     _audit(
         acting_user,
@@ -322,7 +290,7 @@ def draft_save(
             child=child,
             form_name=form_name,
             data=kept,
-            **_recorded_by(acting_user),
+            **stamp(acting_user),
         )
     draft.data = kept
     draft.updated_at = now

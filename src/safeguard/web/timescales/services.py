@@ -23,8 +23,9 @@ from django.utils import timezone
 
 from safeguard.core.timescales import RULES_BY_ID, Interval, Unit, apply_overrides, setting_keys
 from safeguard.core.timescales.school_feed import Candidate, Problem, match, parse
+from safeguard.web.access.audit import audit_event_add, ensure_may_record, stamp
 from safeguard.web.access.children import children_visible_to
-from safeguard.web.access.models import AuditEvent, User
+from safeguard.web.access.models import User
 from safeguard.web.casework.models import ChildProtectionPlan, LookedAfterPeriod, Person
 from safeguard.web.timescales.models import (
     CoreGroupMeeting,
@@ -48,19 +49,6 @@ FEED_ROLES = frozenset(
         User.Role.SYSTEM,
     }
 )
-
-
-def _audit(
-    user: User, action: str, model: str, object_id: object, changes: dict[str, object]
-) -> None:
-    AuditEvent.objects.create(
-        actor=user,
-        at=timezone.now(),
-        action=action,
-        model=model,
-        object_id=str(object_id),
-        changes=changes,
-    )
 
 
 @transaction.atomic
@@ -90,7 +78,7 @@ def late_reason_record(
         updated_at=now,
         updated_by=acting_user,
     )
-    _audit(
+    audit_event_add(
         acting_user,
         "late_reason_record",
         "timescales.LateReason",
@@ -134,7 +122,7 @@ def timescale_setting_update(
     row.number, row.unit = number, unit if is_rule else ""
     row.updated_at, row.updated_by, row.archived_at = now, acting_user, None
     row.save()
-    _audit(
+    audit_event_add(
         acting_user,
         "timescale_setting_update",
         "timescales.TimescaleSetting",
@@ -196,7 +184,7 @@ def school_feed_import(*, acting_user: User, file_name: str, text: str) -> Schoo
             )
             for m in matched
         )
-        _audit(
+        audit_event_add(
             acting_user,
             "school_feed_import",
             "timescales.SchoolStatusReport",
@@ -206,27 +194,10 @@ def school_feed_import(*, acting_user: User, file_name: str, text: str) -> Schoo
     return SchoolFeedReport(file_name, len(rows), len(matched), [])
 
 
-def _may_record(acting_user: User, child: Person, on: date) -> None:
-    if not children_visible_to(acting_user).filter(pk=child.pk).exists():
-        raise PermissionDenied("This user may not add to this record")
-    if on > timezone.localdate():
-        raise ValueError("A date cannot be in the future")
-
-
-def _stamp(acting_user: User) -> dict[str, object]:
-    now = timezone.now()
-    return {
-        "created_at": now,
-        "created_by": acting_user,
-        "updated_at": now,
-        "updated_by": acting_user,
-    }
-
-
 @transaction.atomic
 def core_group_record(*, acting_user: User, child: Person, meeting_date: date) -> CoreGroupMeeting:
     """Record a core group meeting for a child on a child protection plan on that date."""
-    _may_record(acting_user, child, meeting_date)
+    ensure_may_record(acting_user, child, meeting_date)
     plan = (
         ChildProtectionPlan.objects.filter(episode__child=child, start_date__lte=meeting_date)
         .exclude(end_date__lt=meeting_date)
@@ -236,9 +207,9 @@ def core_group_record(*, acting_user: User, child: Person, meeting_date: date) -
     if plan is None:
         raise ValueError("The child was not on a child protection plan on that date")
     row = CoreGroupMeeting.objects.create(
-        child=child, plan=plan, meeting_date=meeting_date, **_stamp(acting_user)
+        child=child, plan=plan, meeting_date=meeting_date, **stamp(acting_user)
     )
-    _audit(
+    audit_event_add(
         acting_user,
         "core_group_record",
         "timescales.CoreGroupMeeting",
@@ -265,12 +236,12 @@ def pep_review_record(
     *, acting_user: User, child: Person, review_date: date
 ) -> PersonalEducationPlanReview:
     """Record a review of a looked-after child's personal education plan."""
-    _may_record(acting_user, child, review_date)
+    ensure_may_record(acting_user, child, review_date)
     _period_on(child, review_date)
     row = PersonalEducationPlanReview.objects.create(
-        child=child, review_date=review_date, **_stamp(acting_user)
+        child=child, review_date=review_date, **stamp(acting_user)
     )
-    _audit(
+    audit_event_add(
         acting_user,
         "pep_review_record",
         "timescales.PersonalEducationPlanReview",
@@ -285,12 +256,12 @@ def long_term_placement_record(
     *, acting_user: User, child: Person, decided_on: date
 ) -> LongTermPlacement:
     """Record that the child's placement is now intended to last until 18 (reg 28 visits)."""
-    _may_record(acting_user, child, decided_on)
+    ensure_may_record(acting_user, child, decided_on)
     period = _period_on(child, decided_on)
     row = LongTermPlacement.objects.create(
-        child=child, period=period, decided_on=decided_on, **_stamp(acting_user)
+        child=child, period=period, decided_on=decided_on, **stamp(acting_user)
     )
-    _audit(
+    audit_event_add(
         acting_user,
         "long_term_placement_record",
         "timescales.LongTermPlacement",
@@ -309,12 +280,12 @@ def needs_assessment_record(
     Refuses a user who may not see the child, a date in the future and a date when the child
     was not looked after.
     """
-    _may_record(acting_user, child, assessment_date)
+    ensure_may_record(acting_user, child, assessment_date)
     _period_on(child, assessment_date)
     row = NeedsAssessment.objects.create(
-        child=child, assessment_date=assessment_date, **_stamp(acting_user)
+        child=child, assessment_date=assessment_date, **stamp(acting_user)
     )
-    _audit(
+    audit_event_add(
         acting_user,
         "needs_assessment_record",
         "timescales.NeedsAssessment",
@@ -363,9 +334,9 @@ def supervision_record(
         supervisee=supervisee,
         supervisor=supervisor,
         session_date=session_date,
-        **_stamp(acting_user),
+        **stamp(acting_user),
     )
-    _audit(
+    audit_event_add(
         acting_user,
         "supervision_record",
         "timescales.SupervisionSession",
