@@ -11,7 +11,6 @@ from safeguard.core.journey import (
     Span,
     Stage,
     age_on,
-    next_visit_due,
     stage_on,
     stage_started_on,
 )
@@ -99,12 +98,3 @@ def test_stage_started_on_is_the_start_of_the_open_span():
 )
 def test_age_on(born, as_at, age):
     assert age_on(born, as_at) == age
-
-
-def test_next_visit_counts_from_the_last_visit_or_the_stage_start():
-    assert next_visit_due(Stage.CHILD_PROTECTION_PLAN, date(2024, 5, 1), date(2024, 1, 1)) == date(
-        2024, 5, 15
-    )
-    assert next_visit_due(Stage.LOOKED_AFTER, None, date(2024, 1, 1)) == date(2024, 2, 12)
-    assert next_visit_due(Stage.ASSESSMENT, date(2024, 5, 1), date(2024, 4, 1)) is None
-    assert next_visit_due(Stage.CHILD_IN_NEED_PLAN, None, None) is None

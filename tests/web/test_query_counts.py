@@ -19,8 +19,9 @@ pytestmark = pytest.mark.django_db
 
 # Ceilings a little above the counts measured (caseload 10, child 27, chronology 24, team 6,
 # search 4), including session and user. A page over its ceiling has grown an N+1.
-# The child page also asks the timescales engine for its alerts: a fixed query per fact table.
-MAX_QUERIES = {"caseload": 12, "child": 52, "chronology": 26, "team": 8, "search": 6}
+# The caseload (next visit due) and the child page (alerts) ask the timescales engine, which
+# reads a fixed query per fact table.
+MAX_QUERIES = {"caseload": 40, "child": 52, "chronology": 26, "team": 8, "search": 6}
 
 
 def count_queries(client, url: str, params: dict | None = None) -> int:

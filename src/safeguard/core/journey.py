@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 # Care leavers are entitled to a personal adviser until 25 (Children and Social Work Act 2017 s3).
@@ -40,18 +40,6 @@ STAGE_LABELS: dict[Stage, str] = {
     Stage.REFERRAL: "Referral",
     Stage.CARE_LEAVER: "Care leaver",
     Stage.CLOSED: "Closed",
-}
-
-# Longest gap between visits before the next one is due, in calendar days. These are the common
-# local standards that put the statutory minimums into practice: child protection every 10 working
-# days; child in need every 20 working days; looked after at least every six weeks in the first
-# year (Care Planning Regulations 2010, reg. 28); care leavers at least every eight weeks
-# (Care Leavers (England) Regulations 2010, reg. 7 keeps contact "at least" this often in practice).
-VISIT_INTERVAL_DAYS: dict[Stage, int] = {
-    Stage.CHILD_PROTECTION_PLAN: 14,
-    Stage.CHILD_IN_NEED_PLAN: 28,
-    Stage.LOOKED_AFTER: 42,
-    Stage.CARE_LEAVER: 56,
 }
 
 
@@ -138,20 +126,3 @@ def stage_started_on(facts: JourneyFacts, as_at: date) -> date | None:
     if spans is None:
         return None
     return max(span.start for span in _open(spans, as_at))
-
-
-def next_visit_due(
-    stage: Stage, last_visit: date | None, stage_started: date | None
-) -> date | None:
-    """The date the next visit is due, from the last visit (or the stage's start if none yet).
-
-    None when the stage has no visiting standard (referral, assessment, closed) or nothing to count
-    from.
-    """
-    interval = VISIT_INTERVAL_DAYS.get(stage)
-    if interval is None:
-        return None
-    counted_from = max((d for d in (last_visit, stage_started) if d is not None), default=None)
-    if counted_from is None:
-        return None
-    return counted_from + timedelta(days=interval)

@@ -14,7 +14,6 @@ from safeguard.core.journey import (
     Span,
     Stage,
     age_on,
-    next_visit_due,
     stage_on,
     stage_started_on,
 )
@@ -44,6 +43,7 @@ from safeguard.web.casework.models import (
     StrategyDiscussion,
     Visit,
 )
+from safeguard.web.timescales.selectors import work_for_worker
 
 # The relations that decide a child's stage; prefetch them before calling `journey_facts`.
 JOURNEY_PREFETCH = (
@@ -139,11 +139,17 @@ def caseload_for(user: User, *, as_at: date) -> list[CaseloadRow]:
         .prefetch_related(*(f"child__{relation}" for relation in JOURNEY_PREFETCH))
         .order_by("child__last_name", "child__first_name", "child_id")
     )
+    # The next visit due is the timescales engine's, so the caseload and My work always agree.
+    visits_due: dict[int, date] = {}
+    for item in work_for_worker(user.staff, as_at=as_at):
+        if item.action == "visit" and item.done_on is None and item.child_id is not None:
+            earliest = visits_due.get(item.child_id)
+            visits_due[item.child_id] = min(item.due, earliest) if earliest else item.due
     rows = []
     for allocation in allocations:
         child = allocation.child
         summary = stage_summary(journey_facts(child), as_at)
-        due = next_visit_due(summary.stage, allocation.last_visit, summary.started_on)
+        due = visits_due.get(child.pk)
         rows.append(
             CaseloadRow(
                 child=child,
