@@ -72,6 +72,7 @@ allocs = Allocation.objects.filter(worker=user.staff, end_date__isnull=True).sel
 ids = [a.child_id for a in allocs]
 print("IDS", ",".join(map(str, ids)))
 first = allocs[0].child
+print("TEAM", staff.team_id)
 print("CHILD", first.la_person_id, first.date_of_birth.strftime("%d/%m/%Y"), first.first_name, first.last_name)
 """
     out = subprocess.run(
@@ -83,8 +84,9 @@ print("CHILD", first.la_person_id, first.date_of_birth.strftime("%d/%m/%Y"), fir
     ).stdout
     ids = re.search(r"IDS (.*)", out)
     child = re.search(r"CHILD (\S+) (\S+) (\S+) (\S+)", out)
-    assert ids and child, out
-    return ids.group(1).split(","), child.groups()
+    team = re.search(r"TEAM (\d+)", out)
+    assert ids and child and team, out
+    return ids.group(1).split(","), (*child.groups(), team.group(1))
 
 
 def sign_in(base: str, username: str) -> urllib.request.OpenerDirector:
@@ -138,7 +140,7 @@ def main() -> int:
     args = parser.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{args.db}", "SAFEGUARD_HOME": str(ROOT)}
-    child_ids, (la_id, dob, first_name, last_name) = prepare(args.db, env)
+    child_ids, (la_id, dob, first_name, last_name, team_id) = prepare(args.db, env)
 
     port = free_port()
     server = subprocess.Popen(
@@ -166,6 +168,9 @@ def main() -> int:
                 worker, f"{base}/children/{child(i)}/chronology"
             ),
             "team (manager)": lambda i: time_page(manager, f"{base}/team"),
+            "my work (worker)": lambda i: time_page(worker, f"{base}/work"),
+            "team work (manager)": lambda i: time_page(manager, f"{base}/teams/{team_id}/work"),
+            "service work (director)": lambda i: time_page(director, f"{base}/service"),
             "search partial name (director)": lambda i: time_search(director, base, last_name[:4]),
             "search full name (director)": lambda i: time_search(
                 director, base, f"{first_name} {last_name}"
