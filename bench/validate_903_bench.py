@@ -4,7 +4,7 @@ Usage: .venv/bin/python bench/validate_903_bench.py [--runs 3] [--size birmingha
 --size xlsx] [--xlsx-issues 150000]
 
 Writes plausible 2025/26 SSDA903 CSV files for ~3,500 children (Birmingham-size) and ~115,000
-children (England-size), with last year's Header, Episodes, Missing and PlacedAdoption, into a temporary folder, generated here from a seeded random source
+children (England-size), with last year's Header, Episodes, Missing, PlacedAdoption and OC3, into a temporary folder, generated here from a seeded random source
 (episodes chained in date order, codes drawn from the year's code lists, placement providers
 consistent with placements), then times `safeguard.returns.validation.validate_903` (reading
 every file and running every 2025/26 rule) in a fresh child process per run, and prints the
@@ -407,11 +407,14 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
     _write(folder / "previous" / "episodes.csv", TABLES["Episodes"], last_year)
     _write(folder / "previous" / "missing.csv", TABLES["Missing"], missing_last_year)
     _write(folder / "previous" / "placedadoption.csv", TABLES["PlacedAdoption"], adoption_last_year)
+    # Last year's OC3: the same care leavers, none reported dead (rule 348).
+    _write(folder / "previous" / "oc3.csv", TABLES["OC3"], rows["OC3"])
     counts = {name: len(table_rows) for name, table_rows in rows.items()}
     counts["Header_last"] = len(rows["Header"])
     counts["Episodes_last"] = len(last_year)
     counts["Missing_last"] = len(missing_last_year)
     counts["PlacedAdoption_last"] = len(adoption_last_year)
+    counts["OC3_last"] = len(rows["OC3"])
     return counts
 
 

@@ -277,6 +277,10 @@ _SSDA903: Final[dict[str, dict[str, dict[str, str]]]] = {
     # 631, SW13STG1). The specs give no descriptions for these.
     "SDQ_REASON": {"2024/25": _codes("SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5")},
     "FOSTER_CARE": {"2024/25": _codes("0", "1")},
+    # Header UASC (derived by the DfE from the UASC table; rules 105, 303): 1 UASC, 0 not.
+    "UASC": {"2024/25": _codes("0", "1")},
+    # PL_LOCATION is derived by the DfE from the postcodes: placed inside or outside the LA.
+    "PL_LOCATION": {"2024/25": _codes("IN", "OUT")},
     "NB_ADOPTR": {"2024/25": _codes("1", "2")},
     "SEX_ADOPTR": {"2024/25": _codes("M1", "F1", "MM", "FF", "MF")},
     "LS_ADOPTR": {"2024/25": _codes("L0", "L11", "L12", "L2", "L3", "L4")},
@@ -485,12 +489,21 @@ DOLO_EXPECTED_PLACEMENTS: Final = frozenset({"K2", "Z12", "Z13"})
 DOLO_BARRED_PLACEMENTS: Final = frozenset({"K1", "P1", "R5", "K3"})
 # SSDA903 temporary placements (PLACE T0-T4; rules 226, 380-382 and others).
 TEMPORARY_PLACEMENTS: Final = frozenset({"T0", "T1", "T2", "T3", "T4"})
+# SSDA903 rule 335: adoption placements with the current foster carer(s) (A2, A3, A5) and not
+# with them (A1, A4, A6), as the DfE's message names them, and the adopted reasons ceased.
+ADOPTION_WITH_FOSTER_CARER: Final = frozenset({"A2", "A3", "A5"})
+ADOPTION_NOT_WITH_FOSTER_CARER: Final = frozenset({"A1", "A4", "A6"})
+ADOPTED_REASONS_CEASED: Final = frozenset({"E1", "E11", "E12"})
+# SSDA903 PL_DISTANCE: the value given when the distance cannot be calculated (rule 454).
+DISTANCE_NOT_CALCULABLE: Final = 999.9
 # SSDA903 UPN codes for an unknown UPN (rule 444: these may repeat).
 UPN_UNKNOWN_903: Final = frozenset({"UN1", "UN2", "UN3", "UN4", "UN5"})
 # ACTIV codes that count as in education, employment or training (indicator-definitions §8).
 EET_ACTIVITIES: Final = frozenset({"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"})
 # ACCOM codes excluded from the suitable-accommodation denominator (abroad, deported, not known).
 ACCOM_EXCLUDED: Final = frozenset({"G1", "G2", "H1", "H2", "R1", "R2"})
+# ACCOM codes for a Foyer (suitable, unsuitable; rule 347).
+ACCOM_FOYER: Final = frozenset({"T1", "T2"})
 
 
 def describe(list_name: str, code: str) -> str:

@@ -19,6 +19,7 @@ from tests.returns.ssda903 import (
     test_rules_episodes_ages,
     test_rules_health_care_leavers,
     test_rules_more_2025_26,
+    test_rules_placement_2025_26,
     test_rules_sequences_adoption,
     test_rules_twelve_months,
 )
@@ -74,6 +75,7 @@ def test_every_registered_rule_has_a_failing_and_a_passing_case() -> None:
         *test_rules_twelve_months.CASES,
         *test_rules_adoption_missing.CASES,
         *test_rules_more_2025_26.CASES,
+        *test_rules_placement_2025_26.CASES,
     ):
         tested.setdefault(case.code, set()).add("fail" if case.expected else "pass")
     registered = {rule.code for rule in rules_for("ssda903", "2025/26")}

@@ -249,3 +249,40 @@ def placed_adoption_with_last_year(submission: Submission) -> pl.LazyFrame:
         )
     )
     return submission.tables["PlacedAdoption"].lazy().join(last, on="CHILD", how="inner")
+
+
+def lacks_column(submission: Submission, column: str, *tables: str) -> bool:
+    """True if any of `tables` has no `column` (an optional column the file did not carry)."""
+    return any(column not in submission.tables[table].columns for table in tables)
+
+
+def no_rows(submission: Submission, table: str) -> pl.DataFrame:
+    """The empty flag frame for `table`: what a rule returns when it has nothing to check."""
+    return flagged(submission.tables[table].clear(), table)
+
+
+def miles(column: str) -> pl.Expr:
+    """`column` (a placement distance as written) as a number of miles; null if not a number."""
+    return pl.col(column).cast(pl.Float64, strict=False)
+
+
+def first_episode_with_open_last_year(submission: Submission, *columns: str) -> pl.LazyFrame:
+    """Each child's first episode this year (earliest DECOM) with `<column>_LAST` for each of
+    `columns`: the values of the child's latest episode last year (by DECOM), for children whose
+    latest episode last year was still open (no date ceased written)."""
+    last = (
+        submission.tables["Episodes_last"]
+        .lazy()
+        .filter(pl.col("DECOM").is_not_null())
+        .group_by("CHILD", maintain_order=True)
+        .last()
+        .filter(pl.col("DEC__text").is_null())
+        .select("CHILD", *[pl.col(c).alias(f"{c}_LAST") for c in columns])
+    )
+    return first_episodes(submission).join(last, on="CHILD", how="inner")
+
+
+def distances_differ(column: str, other: str) -> pl.Expr:
+    """True where the placement distances `column` and `other` (as written) are both numbers and
+    0.2 miles or more apart; rounded first so 12.7 and 12.5 are 0.2 apart, not 0.1999..."""
+    return (miles(column) - miles(other)).abs().round(6) >= 0.2
