@@ -209,9 +209,16 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Validate an SSDA903 return: 0 no issues, 1 issues found, 2 unusable input."""
+    """Validate an SSDA903 or CIN census return: 0 no issues, 1 issues found, 2 unusable input."""
     from safeguard.returns import validation
 
+    if args.return_name == "cin":
+        if args.previous:
+            print("safeguard validate: --previous is for 903 returns only", file=sys.stderr)
+            return EXIT_UNUSABLE
+        return validation.validate_cin_command(
+            paths=args.paths, year=args.year, output_format=args.format, out=args.out
+        )
     return validation.validate_903_command(
         paths=args.paths,
         previous=args.previous,
@@ -263,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     feed.set_defaults(func=cmd_import_school_feed)
 
     validate = sub.add_parser("validate", help="validate a statutory return's files")
-    validate.add_argument("return_name", choices=("903",), metavar="903")
+    validate.add_argument("return_name", choices=("903", "cin"), metavar="{903,cin}")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     validate.add_argument("--previous", nargs="+", type=Path, default=[], metavar="PATH")
     validate.add_argument("--year", type=int, help="year ending 31 March (2026 = 2025/26)")

@@ -24,7 +24,7 @@ latest date in the current year's Episodes (DECOM, DEC), Reviews (REVIEW), Missi
 MIS_END) and SWEpisodes (SW_DECOM, SW_DEC): the return's own activity dates. A mistyped future date
 would move it, so the report always says which year it used and `--year` overrides it.
 
-Input that cannot be used (empty, binary or undecodable, not CSV, unknown columns, missing
+Input that cannot be used (larger than MAX_FILE_BYTES, empty, binary or undecodable, not CSV, unknown columns, missing
 required columns, the same table twice) raises `UnusableInput` naming the file and why.
 """
 
@@ -153,6 +153,9 @@ SORT_KEYS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "DoLo": ("CHILD", "DOLO_START", ROW),
     }
 )
+# The whole of England's Episodes table is about 100 MB; a larger file is refused before it is
+# read, so a wrong or hostile file cannot exhaust memory.
+MAX_FILE_BYTES: Final = 512 * 1024**2
 _LEADING_BLANK: Final = re.compile(r"\A(?:[ \t]*\r?\n)+")
 
 
@@ -225,6 +228,13 @@ def read_table(path: Path | str) -> tuple[str, pl.DataFrame]:
     """Read one SSDA903 CSV file: (table name, frame). Raises UnusableInput."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnusableInput(
+                path,
+                f"is {size / 1024**2:,.0f} MB, larger than any SSDA903 table "
+                f"(limit {MAX_FILE_BYTES // 1024**2} MB); it was not read",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise UnusableInput(path, f"cannot be read ({exc.strerror or exc})") from None

@@ -1,0 +1,1 @@
+"""CIN census rules in force in 2025/26, one DfE rule per file."""
