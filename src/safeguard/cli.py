@@ -90,7 +90,23 @@ def _synthesise(preset: str, years: int, seed: int, as_at: date) -> dict[str, in
     return counts
 
 
+def _synth_returns(args: argparse.Namespace) -> int:
+    """`synth --returns DIR`: write the year's SSDA903 and CIN census files; no database."""
+    from safeguard.synth import generate
+    from safeguard.synth.returns import write_returns
+
+    started = time.monotonic()
+    authority = generate(preset=args.preset, years=args.years, seed=args.seed, as_at=args.as_at)
+    written = write_returns(authority, args.returns, args.as_at)
+    for path in written:
+        print(path)
+    print(f"Wrote {len(written)} files in {time.monotonic() - started:.1f} s")
+    return EXIT_OK
+
+
 def cmd_synth(args: argparse.Namespace) -> int:
+    if args.returns is not None:
+        return _synth_returns(args)
     _setup_django()
     _migrate()
     from safeguard.web.casework.synth_loader import authority_present
@@ -251,6 +267,17 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--years", type=int, default=3)
     synth.add_argument("--seed", type=int, default=1)
     synth.add_argument("--as-at", type=_iso_date, default=None, help="last day (default today)")
+    synth.add_argument(
+        "--returns",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=(
+            "instead of the database, write the SSDA903 CSV files (DIR/ssda903, last year's "
+            "Header and Episodes in DIR/ssda903/previous) and the CIN census XML (DIR/cin.xml) "
+            "for the collection year ending on or before --as-at; the database is not touched"
+        ),
+    )
     synth.set_defaults(func=cmd_synth)
 
     manage = sub.add_parser("manage", help="run one of Django's own management commands")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import random
+import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -128,6 +129,10 @@ _SOURCES: Final = (
     ("8", 4),
     ("9", 1),
     ("10", 1),
+)
+# Placements with no Ofsted URN (DfE SSDA903 rule 218).
+_NO_URN: Final = frozenset(
+    {"P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14"}
 )
 _PLACE_SUCCESSORS: Final = {"H5": "K3", "P2": "K3", "Z1": "Z11"}
 _REFERRERS: Final = {
@@ -507,6 +512,9 @@ class _Generator:
         seen = start + timedelta(days=rng.randint(1, 10))
         k = rng.choice((0, 1, 1, 2, 2, 3))
         factors = tuple(sorted(rng.sample(_FACTORS, k))) if k else ("21",)
+        if len(factors) > 1:
+            # 21 means "no factors identified"; DfE rule 8869 forbids it beside any other.
+            factors = tuple(f for f in factors if f != "21")
         aid = len(self.assessments) + 1
         done = end <= self.as_at
         self.assessments.append(
@@ -1081,6 +1089,10 @@ class _Generator:
             urn = (
                 f"SC{rng.randint(100000, 999999)}" if placement in {"K1", "K2", "H5", "K3"} else ""
             )
+            if not urn and placement not in _NO_URN:
+                # The registered service (fostering, adoption, supported accommodation) has a
+                # URN too (DfE rule 218); derived, not drawn, so the random stream is unchanged.
+                urn = f"SC9{zlib.crc32(placement.encode()) % 100000:05d}"
             self.care_episodes.append(
                 r.LookedAfterEpisode(
                     len(self.care_episodes) + 1,
@@ -1712,7 +1724,7 @@ class _Generator:
             for i, a in enumerate(self.assessments):
                 if episode_child.get(a.episode_id) != child or a.authorisation_date is None:
                     continue
-                kept = tuple(f for f in a.factors if f not in {"3A", "3B", "3C"})
+                kept = tuple(f for f in a.factors if f not in {"3A", "3B", "3C", "21"})
                 factors = tuple(sorted({*kept, "3B"})) if present else kept or ("21",)
                 self.assessments[i] = a._replace(factors=factors)
 
