@@ -11,7 +11,7 @@ from typing import Final
 import polars as pl
 
 from safeguard.core.codes import SHORT_BREAK_LEGAL_STATUSES, codes_for
-from safeguard.returns.engine import Submission, flagged, year_end, year_start
+from safeguard.returns.engine import ROW, Submission, flagged, year_end, year_start
 
 
 def rows(submission: Submission, table: str, condition: pl.Expr) -> pl.DataFrame:
@@ -286,3 +286,33 @@ def distances_differ(column: str, other: str) -> pl.Expr:
     """True where the placement distances `column` and `other` (as written) are both numbers and
     0.2 miles or more apart; rounded first so 12.7 and 12.5 are 0.2 apart, not 0.1999..."""
     return (miles(column) - miles(other)).abs().round(6) >= 0.2
+
+
+def ad1_date_after_adoption_placement(submission: Submission, column: str) -> pl.DataFrame:
+    """AD1 rows whose `column` date is after the child's first placement for adoption began.
+
+    Flags the AD1 row and that first adoption placement (A3-A6, earliest DECOM) in Episodes.
+    """
+    late = (
+        submission.tables["AD1"]
+        .lazy()
+        .filter(pl.col(column).is_not_null())
+        .join(
+            first_dated(
+                submission,
+                "Episodes",
+                pl.col("PLACE").is_in(ADOPTION_PLACEMENTS),
+                "DECOM",
+                "PLACED_ON",
+            ),
+            on="CHILD",
+            how="inner",
+        )
+        .filter(pl.col(column) > pl.col("PLACED_ON"))
+    )
+    return pl.concat(
+        [
+            flagged(late, "AD1"),
+            flagged(late.select("CHILD", pl.col("PLACED_ON_ROW").alias(ROW)).unique(), "Episodes"),
+        ]
+    )

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from safeguard.returns.engine import ROW, Rule, Submission, flagged
-from safeguard.returns.ssda903.expressions import (
-    ADOPTION_PLACEMENTS,
-    first_dated,
-)
+from safeguard.returns.engine import Rule, Submission
+from safeguard.returns.ssda903.expressions import ad1_date_after_adoption_placement
 
 CODE = "521"
 MESSAGE = "Date of local authority's decision (LA) that adoption is in the best interests of the child (date should be placed) must be on or prior to the date the child is placed for adoption."
@@ -21,31 +18,7 @@ MESSAGE = "Date of local authority's decision (LA) that adoption is in the best 
 
 def check(submission: Submission) -> pl.DataFrame:
     """The rows this rule flags."""
-    matched = (
-        submission.tables["AD1"]
-        .lazy()
-        .filter(pl.col("DATE_INT").is_not_null())
-        .join(
-            first_dated(
-                submission,
-                "Episodes",
-                pl.col("PLACE").is_in(ADOPTION_PLACEMENTS),
-                "DECOM",
-                "PLACED_ON",
-            ),
-            on="CHILD",
-            how="inner",
-        )
-        .filter(pl.col("DATE_INT") > pl.col("PLACED_ON"))
-    )
-    return pl.concat(
-        [
-            flagged(matched, "AD1"),
-            flagged(
-                matched.select("CHILD", pl.col("PLACED_ON_ROW").alias(ROW)).unique(), "Episodes"
-            ),
-        ]
-    )
+    return ad1_date_after_adoption_placement(submission, "DATE_INT")
 
 
 RULE = Rule(
