@@ -216,6 +216,30 @@ def cmd_import_school_feed(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_return(args: argparse.Namespace) -> int:
+    """Import an SSDA903 or CIN census return into Safeguard's records, all or nothing:
+    0 imported, 1 problems in the data (nothing imported), 2 unusable input."""
+    _setup_django()
+    _migrate()
+    from safeguard.web.statutory.importer import import_command
+
+    return import_command(
+        return_name=args.kind, paths=args.paths, year=args.year, dry_run=args.dry_run
+    )
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a statutory return from Safeguard's own records: 0 written, 1 written but the
+    return has errors, 2 nothing could be written."""
+    _setup_django()
+    _migrate()
+    from safeguard.web.statutory.export import export_command
+
+    return export_command(
+        return_name=args.return_name, year=args.year, out=args.out, output_format=args.format
+    )
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import execute_from_command_line
@@ -295,6 +319,35 @@ def build_parser() -> argparse.ArgumentParser:
     feed = kinds.add_parser("school-feed", help="a school feed CSV (UPN or name and birth date)")
     feed.add_argument("file", type=Path, metavar="FILE")
     feed.set_defaults(func=cmd_import_school_feed)
+    for kind, what in (
+        ("903", "an SSDA903 return (CSV files or XML)"),
+        ("cin", "a CIN census XML"),
+    ):
+        returned = kinds.add_parser(kind, help=f"load {what} into Safeguard's records")
+        returned.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+        returned.add_argument("--year", type=int, help="year ending 31 March (2026 = 2025/26)")
+        returned.add_argument(
+            "--dry-run", action="store_true", help="report what would change; change nothing"
+        )
+        returned.set_defaults(func=cmd_import_return)
+
+    export = sub.add_parser("export", help="write a statutory return from Safeguard's records")
+    export.add_argument(
+        "return_name", choices=("903", "cin", "annex-a"), metavar="{903,cin,annex-a}"
+    )
+    export.add_argument(
+        "--year", type=int, required=True, help="year ending 31 March (2026 = 2025/26)"
+    )
+    export.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="903: a folder (csv) or file (xml); cin: a .xml file; annex-a: a .xlsx file",
+    )
+    export.add_argument(
+        "--format", choices=("csv", "xml"), default=None, help="903 only: csv (default) or xml"
+    )
+    export.set_defaults(func=cmd_export)
 
     validate = sub.add_parser("validate", help="validate a statutory return's files")
     validate.add_argument("return_name", choices=("903", "cin"), metavar="{903,cin}")

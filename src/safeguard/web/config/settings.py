@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "safeguard.web.workforce",
     "safeguard.web.casework",
     "safeguard.web.timescales",
+    "safeguard.web.statutory",
 ]
 
 MIDDLEWARE = [

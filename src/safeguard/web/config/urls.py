@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("safeguard.web.casework.urls")),
     path("", include("safeguard.web.access.urls")),
     path("", include("safeguard.web.workforce.urls")),
+    path("returns/", include("safeguard.web.statutory.urls")),
     path("healthz", healthz),
 ]
