@@ -253,9 +253,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from safeguard.returns import validation
 
     if args.return_name == "cin":
-        if args.previous:
-            print("safeguard validate: --previous is for 903 returns only", file=sys.stderr)
-            return EXIT_UNUSABLE
+        for given, flag in (
+            (args.previous, "--previous"),
+            (args.la_code, "--la-code"),
+            (args.providers, "--providers"),
+        ):
+            if given:
+                print(f"safeguard validate: {flag} is for 903 returns only", file=sys.stderr)
+                return EXIT_UNUSABLE
         return validation.validate_cin_command(
             paths=args.paths, year=args.year, output_format=args.format, out=args.out
         )
@@ -265,6 +270,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         year=args.year,
         output_format=args.format,
         out=args.out,
+        la_code=args.la_code,
+        providers=args.providers,
     )
 
 
@@ -357,6 +364,16 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table")
     validate.add_argument(
         "--out", type=Path, help="write the report here (default: stdout; xlsx needs --out)"
+    )
+    validate.add_argument(
+        "--la-code",
+        help="903: the council's LA code (330 or E08000025), for rules 411, 1015 and 229",
+    )
+    validate.add_argument(
+        "--providers",
+        type=Path,
+        metavar="CSV",
+        help="903: an Ofsted provider file (URN, PLACE_CODES, ...) for the provider rules",
     )
     validate.set_defaults(func=cmd_validate)
     return parser

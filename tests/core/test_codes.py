@@ -82,3 +82,10 @@ def test_describe_gives_plain_words_or_the_code_itself() -> None:
     assert describe("PLACE", "H5").startswith("Semi-independent")  # withdrawn in 2025/26
     assert describe("ReferralSource", "ZZ") == "ZZ"
     assert describe("ReferralSource", "") == ""
+
+
+def test_english_la_codes_by_dfe_or_ons_code() -> None:
+    from safeguard.core.codes import is_english_la_code
+
+    assert is_english_la_code("330") and is_english_la_code("e08000025")
+    assert not is_english_la_code("999") and not is_english_la_code("")

@@ -36,6 +36,8 @@ EPISODES = [
         "PLACE": "U1",
         "PLACE_PROVIDER": "PR1",
         "URN": "SC123456",
+        "HOME_POST": "B1 1AA",
+        "PL_POST": "B2 2BB",
     },
 ]
 
@@ -89,7 +91,7 @@ def test_csv_report_to_file(tmp_path: Path) -> None:
     ]
     # The rules not run are listed after the issues, so none is silently left out.
     kinds = {r["type"] for r in rows} - {"error", "query"}
-    assert kinds == {"skipped", "not implemented"}
+    assert kinds == {"skipped"}  # every catalogue rule is implemented: none "not implemented"
     skipped_131 = next(r for r in rows if r["rule"] == "131")
     assert (skipped_131["type"], skipped_131["message"]) == ("skipped", "needs OC3")
 
@@ -110,11 +112,7 @@ def test_every_catalogue_rule_is_accounted_for(
     assert run | skipped | failed | missing == catalogue
     assert len(run) + len(skipped) + len(failed) + len(missing) == 311
     implemented = {r.code for r in rules_for("ssda903", "2025/26")}
-    assert missing == catalogue - implemented
-    entry = report["rules_not_implemented"][0]
-    assert entry["message"] == next(
-        e.message for e in catalogue_for("ssda903", "2025/26") if e.code == entry["rule"]
-    )
+    assert missing == catalogue - implemented == set()
 
 
 def test_table_report_lists_rules_not_implemented(
@@ -126,8 +124,9 @@ def test_table_report_lists_rules_not_implemented(
         {e.code for e in catalogue_for("ssda903", "2025/26")}
         - {r.code for r in rules_for("ssda903", "2025/26")}
     )
-    assert f"not implemented: {len(missing)}," in out
-    assert "that Safeguard does not check yet" in out
+    assert missing == []  # every 2025/26 rule of the DfE catalogue is implemented
+    assert "not implemented: 0," in out
+    assert "that Safeguard does not check yet" not in out
     for code in missing:
         assert f"\n  {code}: " in out
 
@@ -235,7 +234,7 @@ def test_xlsx_report_has_summary_by_child_and_rules_not_run(tmp_path: Path) -> N
     assert [r[0] for r in by_child[1:]] == ["1", "2", "2", "2", "2"]
     not_run = sheets["Rules not run"]
     statuses = {r[1] for r in not_run[1:]}
-    assert statuses == {"skipped", "not implemented"}
+    assert statuses == {"skipped"}  # every catalogue rule is implemented
     implemented = {r.code for r in rules_for("ssda903", "2025/26")}
     missing = {e.code for e in catalogue_for("ssda903", "2025/26")} - implemented
     assert {r[0] for r in not_run[1:] if r[1] == "not implemented"} == missing
@@ -244,3 +243,25 @@ def test_xlsx_report_has_summary_by_child_and_rules_not_run(tmp_path: Path) -> N
 def test_xlsx_needs_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "903", *_files(tmp_path, CLEAN_HEADER), "--format", "xlsx"]) == 2
     assert "--format xlsx needs --out FILE" in capsys.readouterr().err
+
+
+def test_la_code_lets_the_council_rules_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --la-code rule 1015 is skipped with the reason; with it, the rule runs."""
+    files = _files(tmp_path, CLEAN_HEADER)
+    main(["validate", "903", *files, "--year", "2026", "--format", "json"])
+    without = json.loads(capsys.readouterr().out)
+    skipped = {s["rule"]: s for s in without["rules_skipped"]}
+    assert "1015" in skipped
+    assert "1015" not in without["rules_run"]
+    main(["validate", "903", *files, "--year", "2026", "--format", "json", "--la-code", "330"])
+    with_code = json.loads(capsys.readouterr().out)
+    assert "1015" in with_code["rules_run"]
+
+
+def test_la_code_is_refused_for_cin(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "cin.xml"
+    path.write_text("<Message/>", encoding="utf-8")
+    assert main(["validate", "cin", str(path), "--la-code", "330"]) == 2
+    assert "--la-code is for 903 returns only" in capsys.readouterr().err

@@ -27,13 +27,20 @@ def collection_year_label(year_ending: int) -> str:
 
 
 def validate_903(
-    paths: Sequence[Path | str], previous: Sequence[Path | str] = (), year: str | None = None
+    paths: Sequence[Path | str],
+    previous: Sequence[Path | str] = (),
+    year: str | None = None,
+    *,
+    la_code: str | None = None,
+    providers: Path | str | None = None,
 ) -> tuple[Return903, Result]:
     """Read and validate an SSDA903 return with every rule in force for its year.
 
+    `la_code` (the council's LA code) and `providers` (an Ofsted provider file) let the rules that
+    need them run (see read_903); without them those rules are reported as skipped.
     Raises UnusableInput for files that cannot be used or a year no rules are held for.
     """
-    submission = read_903(paths, previous=previous, year=year)
+    submission = read_903(paths, previous=previous, year=year, la_code=la_code, providers=providers)
     try:
         rules = rules_for("ssda903", submission.year)
     except ValueError as exc:
@@ -49,6 +56,8 @@ def validate_903_command(
     year: int | None,
     output_format: str,
     out: Path | None,
+    la_code: str | None = None,
+    providers: Path | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
@@ -60,10 +69,21 @@ def validate_903_command(
         return EXIT_UNUSABLE
     label = None if year is None else collection_year_label(year)
     try:
-        submission, result = validate_903(paths, previous, label)
+        submission, result = validate_903(
+            paths, previous, label, la_code=la_code, providers=providers
+        )
     except UnusableInput as exc:
         print(f"safeguard validate: unusable input: {exc}", file=stderr)
         return EXIT_UNUSABLE
+    if not submission.rows_are_lines:
+        # Only an XML file can put rows on a shared line; name it (or the XML files given).
+        xml_files = sorted({str(p) for p in (*paths, *previous) if p.suffix.lower() == ".xml"})
+        which = xml_files[0] if len(xml_files) == 1 else f"one of {', '.join(xml_files)}"
+        print(
+            f"note: {which} puts several elements on one line, so each issue's row in that "
+            "file is the element's position in its table (1 = first), not a line number",
+            file=stderr,
+        )
     return _report(
         result,
         "SSDA903",

@@ -122,3 +122,16 @@ def flagged_rows(code: str, submission: ReturnCIN) -> list[tuple[str, int, str]]
             strict=True,
         )
     )
+
+
+def clean_child(child_id: str = "C1") -> str:
+    """A <Child> that no rule flags, not even the whole-return queries: a UPN with the right check
+    letter, the plan's initial conference on its start day and eight disability codes."""
+    text = child(child_id, disabilities=("MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS"))
+    text = text.replace(
+        f"<LAchildID>{child_id}</LAchildID>",
+        f"<LAchildID>{child_id}</LAchildID><UPN>X330123456789</UPN>",
+    )
+    return text.replace(
+        "<Assessments>", "<DateOfInitialCPC>2025-07-01</DateOfInitialCPC><Assessments>", 1
+    )

@@ -9,7 +9,7 @@ import pytest
 
 from safeguard.cli import main
 from safeguard.returns.engine import catalogue_for, rules_for
-from tests.returns.cin.helpers import YEAR, child, write_cin
+from tests.returns.cin.helpers import YEAR, child, clean_child, write_cin
 
 
 def test_json_report_lists_issues_and_every_rule_not_implemented(
@@ -37,7 +37,7 @@ def test_json_report_lists_issues_and_every_rule_not_implemented(
 
 
 def test_clean_file_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", "cin", str(write_cin(tmp_path, child()))]) == 0
+    assert main(["validate", "cin", str(write_cin(tmp_path, clean_child()))]) == 0
     assert "collection year 2025/26" in capsys.readouterr().out
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from safeguard.cli import main
-from tests.returns.cin.helpers import HEADER, child, document
+from tests.returns.cin.helpers import HEADER, child, clean_child, document
 
 MB = 1024**2
 BILLION_LAUGHS = """<?xml version="1.0"?>
@@ -177,7 +177,7 @@ def test_ssda903_empty_and_binary_files_exit_2(
 
 def test_a_clean_file_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "cin.xml"
-    path.write_text(document(child()), encoding="utf-8")
+    path.write_text(document(clean_child()), encoding="utf-8")
     assert main(["validate", "cin", str(path)]) == 0
     out = capsys.readouterr().out
     assert "not implemented" in out

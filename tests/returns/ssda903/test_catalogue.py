@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from safeguard.returns.engine import catalogue_for, rules_for
-from safeguard.returns.ssda903.reader import TABLES
+from safeguard.returns.ssda903.reader import COUNCIL, PROVIDERS, TABLES
 from tests.returns.ssda903 import (
     test_rules_2026_27,
     test_rules_adoption_missing,
     test_rules_cases,
     test_rules_codes_dates,
+    test_rules_context_and_uasc,
     test_rules_cross_year,
     test_rules_episodes_ages,
     test_rules_health_care_leavers,
@@ -47,7 +48,7 @@ def test_every_rule_message_is_the_catalogues(year: str) -> None:
 
 @pytest.mark.parametrize("year", YEARS)
 def test_every_rule_reads_known_tables_and_cites_itself(year: str) -> None:
-    known = set(TABLES) | {f"{t}_last" for t in TABLES}
+    known = set(TABLES) | {f"{t}_last" for t in TABLES} | {COUNCIL, PROVIDERS}
     for rule in rules_for("ssda903", year):
         assert set(rule.tables) <= known, rule.code
         assert rule.type in {"error", "query"}
@@ -76,6 +77,7 @@ def test_every_registered_rule_has_a_failing_and_a_passing_case() -> None:
         *test_rules_adoption_missing.CASES,
         *test_rules_more_2025_26.CASES,
         *test_rules_placement_2025_26.CASES,
+        *test_rules_context_and_uasc.CASES,
     ):
         tested.setdefault(case.code, set()).add("fail" if case.expected else "pass")
     registered = {rule.code for rule in rules_for("ssda903", "2025/26")}

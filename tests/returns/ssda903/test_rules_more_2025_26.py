@@ -482,6 +482,46 @@ CASES: list[Case] = [
         (),
     ),
     Case(
+        "632",
+        "previous permanence date on or after the start of the latest period of care",
+        {
+            # Child 1 left care in August and came back in February: the order is dated the
+            # day the new period began. Child 2's period began before the year (no RNE S in the
+            # return): the order is dated after its first episode this year, so after the start.
+            "Episodes": [
+                E("1", "01/05/2025", RNE="S", DEC="01/08/2025", REC="E46"),
+                E("1", "01/02/2026", RNE="S"),
+                E("2", "01/03/2025", RNE="P", DEC="01/06/2025", REC="X1"),
+                E("2", "01/06/2025", RNE="P"),
+            ],
+            "PrevPerm": [
+                {"CHILD": "1", "DOB": "01/01/2010", "PREV_PERM": "P2", "DATE_PERM": "01/02/2026"},
+                {"CHILD": "2", "DOB": "01/01/2010", "PREV_PERM": "P2", "DATE_PERM": "01/04/2025"},
+            ],
+        },
+        (("Episodes", 3), ("Episodes", 4), ("PrevPerm", 2), ("PrevPerm", 3)),
+    ),
+    Case(
+        "632",
+        "special guardianship ended and the child came back into care in the same year",
+        {
+            # The order followed the first period of care (ended August, E46) and preceded the
+            # new one (February): before the period the PrevPerm row describes, so valid, though
+            # after the child's first episode in the return. Child 2's period began before the
+            # year and the order is dated before its first episode this year.
+            "Episodes": [
+                E("1", "01/05/2025", RNE="S", DEC="01/08/2025", REC="E46"),
+                E("1", "01/02/2026", RNE="S"),
+                E("2", "01/03/2025", RNE="P"),
+            ],
+            "PrevPerm": [
+                {"CHILD": "1", "DOB": "01/01/2010", "PREV_PERM": "P2", "DATE_PERM": "01/08/2025"},
+                {"CHILD": "2", "DOB": "01/01/2010", "PREV_PERM": "P2", "DATE_PERM": "28/02/2025"},
+            ],
+        },
+        (),
+    ),
+    Case(
         "1007",
         "care leaver data for a 17-year-old looked after on their birthday",
         {

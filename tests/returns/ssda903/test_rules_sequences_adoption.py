@@ -33,6 +33,21 @@ AD1 = {
     "LS_ADOPTR": "L0",
 }
 
+# Children 1 and 4 are looked after at 31 March 2026 (4 came into care during the year); child 2
+# left care in September, child 3 on 31 March itself (an episode that ceased within the year), and
+# child 5 is on a series of short breaks: the social worker rules SW11bSTG2 and SW17STG2 ask
+# nothing of 2, 3 or 5.
+IN_CARE_AT_YEAR_END = [
+    E("1", "01/04/2024", RNE="S", LS="C2", PLACE="U1"),
+    E("4", "01/06/2025", RNE="S", LS="C2", PLACE="U1", DEC="01/03/2026", REC="X1"),
+    E("4", "01/03/2026", RNE="P", LS="C2", PLACE="U4"),
+]
+LEFT_CARE = [
+    E("2", "01/04/2024", RNE="S", LS="C2", PLACE="U1", DEC="01/09/2025", REC="E13"),
+    E("3", "01/04/2024", RNE="S", LS="C2", PLACE="U1", DEC="31/03/2026", REC="E13"),
+    E("5", "01/04/2024", RNE="S", LS="V4", PLACE="U1"),
+]
+
 CASES: list[Case] = [
     Case(
         "446",
@@ -443,26 +458,58 @@ CASES: list[Case] = [
     ),
     Case(
         "SW11bSTG2",
-        "last episode ended before 31 March",
-        {"SWEpisodes": [SW("01/05/2025", "01/06/2025"), SW("01/06/2025", "30/03/2026")]},
-        (("SWEpisodes", 3),),
+        "looked after at 31 March, last episode ended before 31 March",
+        {
+            "Episodes": IN_CARE_AT_YEAR_END,
+            "SWEpisodes": [
+                SW("01/05/2025", "01/06/2025"),
+                SW("01/06/2025", "30/03/2026"),
+                SW("01/06/2025", "01/07/2025", child="4"),
+            ],
+        },
+        (("SWEpisodes", 3), ("SWEpisodes", 4)),
     ),
     Case(
         "SW11bSTG2",
-        "last episode runs to 31 March",
-        {"SWEpisodes": [SW("01/05/2025", "01/06/2025"), SW("01/06/2025", "31/03/2026")]},
+        "last episode runs to 31 March; left care in the year or on 31 March; short break",
+        {
+            "Episodes": [*IN_CARE_AT_YEAR_END, *LEFT_CARE],
+            "SWEpisodes": [
+                SW("01/05/2025", "01/06/2025"),
+                SW("01/06/2025", "31/03/2026"),
+                SW("01/05/2024", "01/09/2025", child="2"),
+                SW("01/05/2024", "30/03/2026", child="3"),
+                SW("01/05/2024", "01/09/2025", child="5"),
+            ],
+        },
         (),
     ),
     Case(
         "SW17STG2",
-        "no open episode",
-        {"SWEpisodes": [SW("01/05/2025", "01/06/2025"), SW("01/06/2025", "01/07/2025")]},
-        (("SWEpisodes", 3),),
+        "looked after at 31 March, no open episode",
+        {
+            "Episodes": IN_CARE_AT_YEAR_END,
+            "SWEpisodes": [
+                SW("01/05/2025", "01/06/2025"),
+                SW("01/06/2025", "01/07/2025"),
+                SW("01/06/2025", "31/03/2026", child="4"),
+            ],
+        },
+        (("SWEpisodes", 3), ("SWEpisodes", 4)),
     ),
     Case(
         "SW17STG2",
-        "latest episode open",
-        {"SWEpisodes": [SW("01/06/2025"), SW("01/05/2025", "01/06/2025")]},
+        "latest episode open; left care in the year or on 31 March; short break",
+        {
+            "Episodes": [*IN_CARE_AT_YEAR_END, *LEFT_CARE],
+            "SWEpisodes": [
+                SW("01/06/2025"),
+                SW("01/05/2025", "01/06/2025"),
+                SW("01/05/2024", "01/09/2025", child="2"),
+                SW("01/05/2024", "31/03/2026", child="3"),
+                SW("01/05/2024", "01/09/2025", child="5"),
+            ],
+        },
         (),
     ),
 ]

@@ -144,6 +144,42 @@ CASES: list[Case] = [
         (),
     ),
     Case(
+        "187",
+        "in care to the year end, an episode changing on 31 March (X1) continuing the period",
+        {
+            "Episodes": [
+                E("5", "01/01/2023", RNE="S", LS="E1", PLACE="A4", DEC="31/03/2026", REC="X1"),
+                E("5", "31/03/2026", RNE="P", LS="E1", PLACE="A5"),
+            ],
+            "AD1": [{"CHILD": "5", "FOSTER_CARE": "0"}],
+            "OC3": [{"CHILD": "5", "DOB": "01/01/2020"}],
+        },
+        (("AD1", 2),),
+    ),
+    Case(
+        "187",
+        "adopted on 31 March: ceased within the year, not looked after at 31 March",
+        {
+            # DEC is the day the episode ceased; 31 March is inside the collection year, so this
+            # child left care during the year and the adoption data (AD1) is rightly completed.
+            "Episodes": [
+                E("5", "01/01/2023", RNE="S", LS="E1", PLACE="A4", DEC="31/03/2026", REC="E11"),
+            ],
+            "AD1": [{"CHILD": "5", "FOSTER_CARE": "0"}],
+            "OC3": [{"CHILD": "5", "DOB": "01/01/2020"}],
+        },
+        (),
+    ),
+    Case(
+        "185",
+        "SDQ score for a child whose care ended on 31 March",
+        {
+            "Episodes": [E("5", "01/01/2023", RNE="S", LS="C2", DEC="31/03/2026", REC="E13")],
+            "OC2": [OC2("5", SDQ_SCORE="10")],
+        },
+        (("OC2", 2),),
+    ),
+    Case(
         "215",
         "care leaver with twelve-month items",
         {

@@ -180,3 +180,17 @@ def starts_inside_another(
         end_inclusive=end_inclusive,
         within=within,
     )
+
+
+def whole_return(submission: Submission, *, raised: bool) -> pl.DataFrame:
+    """An issue about the return as a whole (a rule the DfE raises at LA level): the Header row,
+    with no child, when `raised`; no rows otherwise."""
+    header = (
+        submission.tables["Header"].lazy().with_columns(pl.lit(None, pl.String).alias(CHILD_ID))
+    )
+    return flagged(header if raised else header.head(0), "Header", child=CHILD_ID)
+
+
+def in_year(column: str, year: str) -> pl.Expr:
+    """True where date `column` falls within collection year `year` (1 April to 31 March)."""
+    return pl.col(column).is_between(year_start(year), year_end(year))

@@ -10,8 +10,9 @@ from typing import Final
 
 import polars as pl
 
-from safeguard.core.codes import SHORT_BREAK_LEGAL_STATUSES, codes_for
+from safeguard.core.codes import SHORT_BREAK_LEGAL_STATUSES, URN_NOT_KNOWN, codes_for
 from safeguard.returns.engine import ROW, Submission, flagged, year_end, year_start
+from safeguard.returns.ssda903.reader import COUNCIL, PROVIDERS
 
 
 def rows(submission: Submission, table: str, condition: pl.Expr) -> pl.DataFrame:
@@ -134,15 +135,25 @@ def differs_from_open_episode_last_year(submission: Submission, column: str) -> 
 def continuously_looked_after(submission: Submission) -> pl.LazyFrame:
     """The children (column CHILD) looked after continuously for 12 months at 31 March.
 
-    The DfE's definition as the public validator encodes it: looked after at some time in the
-    collection year, and no episode that starts a period of care after 1 April (RNE S), ends one
-    before 31 March (a reason ceased other than X1), or is a short break (V3, V4) in the year.
+    The DfE's definition (CLA SSDA903 2021-22 validation rules, as the public validator
+    csc-validator-be-903 quotes it in `add_col_to_episodes_CONTINUOUSLY_LOOKED_AFTER`): looked
+    after at some time in the collection year, and no episode that starts a period of care after
+    1 April (RNE S), ends one on or after 1 April (a reason ceased other than X1), or is a short
+    break (V3, V4) in the year.
+
+    An episode ending a period of care on 31 March itself breaks it. DEC is the date the episode
+    ceased and the year runs 1 April to 31 March inclusive, so that child ceased to be looked after
+    within the year and is not looked after at 31 March (`looked_after_at_year_end`); a child
+    adopted on 31 March must have AD1 completed, which rule 187 forbids for this cohort. The
+    public validator's later code ends the test at `DEC < collection_end`, contrary to the
+    definition it quotes ("end after collection_start where REC isn't X1"); its earlier code had
+    no upper bound, which this follows.
     """
     start, end = year_start(submission.year), year_end(submission.year)
     during = (pl.col("DECOM") <= end) & (pl.col("DEC").is_null() | (pl.col("DEC") >= start))
     enters = (pl.col("RNE") == "S") & (pl.col("DECOM") > start) & (pl.col("DECOM") <= end)
     leaves = (
-        pl.col("REC").ne_missing(pl.lit("X1")) & (pl.col("DEC") >= start) & (pl.col("DEC") < end)
+        pl.col("REC").ne_missing(pl.lit("X1")) & (pl.col("DEC") >= start) & (pl.col("DEC") <= end)
     )
     short_break = pl.col("LS").is_in(list(SHORT_BREAK_LEGAL_STATUSES)) & during
     broken = (enters | leaves | short_break).fill_null(value=False)
@@ -154,6 +165,30 @@ def continuously_looked_after(submission: Submission) -> pl.LazyFrame:
         .agg(during.fill_null(value=False).any().alias("during"), broken.any().alias("broken"))
         .filter(pl.col("during") & ~pl.col("broken"))
         .select("CHILD")
+    )
+
+
+def looked_after_at_year_end(submission: Submission) -> pl.LazyFrame:
+    """The children (CHILD, once each) looked after at 31 March at the end of the collection year.
+
+    A child is looked after at 31 March when an episode other than a short break (V3, V4) started
+    by then and had not ceased: no DEC, or a DEC after 31 March. An episode that ceased on 31 March
+    ceased within the year (the year runs 1 April to 31 March inclusive), so that child is counted
+    among those who left care, as the DfE counts them, and not as looked after at 31 March. Short
+    breaks are left out as the DfE leaves them out of its counts of children looked after.
+    """
+    end = year_end(submission.year)
+    return (
+        submission.tables["Episodes"]
+        .lazy()
+        .filter(
+            (pl.col("DECOM") <= end)
+            & (pl.col("DEC").is_null() | (pl.col("DEC") > end))
+            & ~pl.col("LS").is_in(list(SHORT_BREAK_LEGAL_STATUSES)).fill_null(value=False)
+            & pl.col("CHILD").is_not_null()
+        )
+        .select("CHILD")
+        .unique()
     )
 
 
@@ -316,3 +351,67 @@ def ad1_date_after_adoption_placement(submission: Submission, column: str) -> pl
             flagged(late.select("CHILD", pl.col("PLACED_ON_ROW").alias(ROW)).unique(), "Episodes"),
         ]
     )
+
+
+def uasc_status(submission: Submission, suffix: str = "") -> pl.LazyFrame | None:
+    """Each child's UASC status ("1" or "0") in the year of the tables with `suffix` ("" this year,
+    "_last" last year): the Header's UASC column where the Header carries one, as the DfE derives
+    it; otherwise "1" for a child with a row in that year's UASC table, as the public validator
+    derives it for CSV returns. Columns CHILD, UASC. None when neither table is there."""
+    header = submission.tables.get(f"Header{suffix}")
+    if header is not None and "UASC" in header.columns:
+        return header.lazy().select("CHILD", "UASC").unique("CHILD", keep="first")
+    uasc = submission.tables.get(f"UASC{suffix}")
+    if uasc is None:
+        return None
+    return uasc.lazy().select("CHILD", pl.lit("1").alias("UASC")).unique("CHILD")
+
+
+def ever_uasc(submission: Submission) -> pl.LazyFrame:
+    """The children (CHILD) identified as UASC this year or last, by any table given: a Header
+    UASC of 1 or a row in a UASC table."""
+    found = [pl.LazyFrame(schema={"CHILD": pl.String})]
+    for suffix in ("", "_last"):
+        header = submission.tables.get(f"Header{suffix}")
+        if header is not None and "UASC" in header.columns:
+            found.append(header.lazy().filter(pl.col("UASC") == "1").select("CHILD"))
+        uasc = submission.tables.get(f"UASC{suffix}")
+        if uasc is not None:
+            found.append(uasc.lazy().select("CHILD"))
+    return pl.concat(found).unique()
+
+
+def is_council(column: str, submission: Submission) -> pl.Expr:
+    """True where LA code `column` is the council's own (either form; needs the COUNCIL table)."""
+    council = submission.tables[COUNCIL].row(0, named=True)
+    return pl.col(column).is_in([council["CODE"], council["ONS_CODE"]]).fill_null(value=False)
+
+
+def placed_with_provider(submission: Submission) -> pl.LazyFrame:
+    """Episodes with an Ofsted URN (other than the placeholder) found in the provider table, with
+    the provider's PLACE_CODES, PROVIDER_CODES, POSTCODE (as `PROVIDER_POSTCODE`), REG_END and
+    LA_CODE (as `PROVIDER_LA`)."""
+    providers = (
+        submission.tables[PROVIDERS]
+        .lazy()
+        .filter(pl.col("URN").is_not_null())
+        .unique("URN", keep="first")
+        .select(
+            "URN",
+            "PLACE_CODES",
+            "PROVIDER_CODES",
+            pl.col("POSTCODE").alias("PROVIDER_POSTCODE"),
+            "REG_END",
+            pl.col("LA_CODE").alias("PROVIDER_LA"),
+        )
+    )
+    return (
+        submission.tables["Episodes"]
+        .lazy()
+        .filter(pl.col("URN").is_not_null() & (pl.col("URN") != URN_NOT_KNOWN))
+        .join(providers, on="URN", how="inner", maintain_order="left")
+    )
+
+
+POSTCODE_PATTERN: Final = r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"
+"""A full UK postcode (outward code, optional space, inward code), in capitals."""

@@ -4,7 +4,8 @@ Each file is recognised by its columns, whatever it is called (the tables and co
 shared/specs/ssda903.md). Input is tolerated as councils' case systems write it: UTF-8 with or
 without a byte-order mark, or Windows-1252; blank lines; spaces around headers and values; codes
 in any case (code columns are upper-cased; CHILD and SW_ID are identifiers and kept as written).
-Columns the table does not define are dropped.
+Columns the table does not define are dropped. A path ending `.xml` is read as the SSDA903 XML
+(`xml.py`), which gives every table but SWEpisodes and DoLo; their CSV files may be given beside it.
 
 Every table gets:
 - `ROW`: the line number in the file as given, counting the header as line 1, so the first data
@@ -41,7 +42,7 @@ from typing import Final
 
 import polars as pl
 
-from safeguard.core.codes import collection_year
+from safeguard.core.codes import ENGLISH_LA_CODES, collection_year
 from safeguard.returns.engine import ROW
 
 TABLES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
@@ -177,6 +178,9 @@ class Return903:
     year: str
     files: Mapping[str, str]
     year_inferred: bool
+    rows_are_lines: bool = True
+    """False when an XML file put two rows of a table on one line (a minified file): that file's
+    ROW is each row's position in its table, not a line (see ssda903/xml.py)."""
 
 
 def _decode(path: Path, raw: bytes) -> str:
@@ -266,9 +270,17 @@ def read_table(path: Path | str) -> tuple[str, pl.DataFrame]:
         raise UnusableInput(path, f"has column(s) more than once: {', '.join(duplicates)}")
     frame.columns = columns
     table = _recognise(path, columns)
-    keep = [c for c in (*TABLES[table], *OPTIONAL_COLUMNS.get(table, ())) if c in columns]
+    return table, type_table(table, frame.with_row_index(ROW, offset=2 + skipped_lines))
+
+
+def type_table(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """Type one table read as text: `frame` holds ROW and text columns named as the table's
+    (others are dropped). Shared by the CSV and XML readers, so a return reads the same whichever
+    form it came in: values stripped, blank as null, wholly blank rows dropped, dates parsed once
+    (text kept), codes upper-cased, rows sorted by SORT_KEYS (see the module docstring)."""
+    keep = [c for c in (*TABLES[table], *OPTIONAL_COLUMNS.get(table, ())) if c in frame.columns]
     stripped = [pl.col(c).str.strip_chars().replace("", None).alias(c) for c in keep]
-    frame = frame.with_row_index(ROW, offset=2 + skipped_lines).select(ROW, *stripped)
+    frame = frame.select(ROW, *stripped)
     frame = frame.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in keep))
     exprs: list[pl.Expr] = [pl.col(ROW).cast(pl.Int64)]
     for c in keep:
@@ -285,7 +297,7 @@ def read_table(path: Path | str) -> tuple[str, pl.DataFrame]:
     frame = frame.select(exprs)
     if table in SORT_KEYS:
         frame = frame.sort(list(SORT_KEYS[table]), nulls_last=True)
-    return table, frame
+    return frame
 
 
 def _infer_year(path_hint: str, tables: Mapping[str, pl.DataFrame]) -> str:
@@ -307,41 +319,148 @@ def _infer_year(path_hint: str, tables: Mapping[str, pl.DataFrame]) -> str:
 
 def _read_set(
     paths: Iterable[Path | str], suffix: str
-) -> tuple[dict[str, pl.DataFrame], dict[str, str]]:
+) -> tuple[dict[str, pl.DataFrame], dict[str, str], bool]:
+    """The tables of `paths` keyed `<table><suffix>`, the file of each, and whether every row's
+    ROW is its line (see Return903.rows_are_lines)."""
     tables: dict[str, pl.DataFrame] = {}
     files: dict[str, str] = {}
+    rows_are_lines = True
     for path in paths:
-        name, frame = read_table(path)
-        key = f"{name}{suffix}"
-        if key in tables:
-            raise UnusableInput(path, f"is a second {name} table (the first was {files[key]})")
-        tables[key] = frame
-        files[key] = str(path)
-    return tables, files
+        if Path(path).suffix.lower() == ".xml":
+            # An XML return holds every table but SWEpisodes and DoLo (see ssda903/xml.py); those
+            # may be given as CSV files beside it. Imported here: xml.py builds on this module.
+            from safeguard.returns.ssda903.xml import read_903_xml_rows
+
+            xml_tables, lines = read_903_xml_rows(path)
+            rows_are_lines = rows_are_lines and lines
+            read = list(xml_tables.items())
+        else:
+            read = [read_table(path)]
+        for name, frame in read:
+            key = f"{name}{suffix}"
+            if key in tables:
+                raise UnusableInput(path, f"is a second {name} table (the first was {files[key]})")
+            tables[key] = frame
+            files[key] = str(path)
+    return tables, files, rows_are_lines
 
 
 def read_903(
     paths: Iterable[Path | str],
     previous: Iterable[Path | str] = (),
     year: str | None = None,
+    *,
+    la_code: str | None = None,
+    providers: Path | str | None = None,
 ) -> Return903:
     """Read the current year's files and optionally the previous year's into a Return903.
 
     `year` is a collection year like "2025/26"; when None it is inferred (see module docstring).
+    `la_code` (the council's own LA code) and `providers` (an Ofsted provider file) add the
+    context tables COUNCIL and PROVIDERS that some rules need; see `context_tables`.
     """
     paths = list(paths)
     if not paths:
         raise UnusableInput(None, "no SSDA903 files were given")
-    tables, files = _read_set(paths, "")
-    last, last_files = _read_set(previous, "_last")
+    tables, files, lines = _read_set(paths, "")
+    last, last_files, last_lines = _read_set(previous, "_last")
     if year is None:
         year = _infer_year(", ".join(str(p) for p in paths), tables)
         inferred = True
     else:
         inferred = False
+    context, context_files = context_tables(la_code, providers)
     return Return903(
-        tables=MappingProxyType({**tables, **last}),
+        tables=MappingProxyType({**tables, **last, **context}),
         year=year,
-        files=MappingProxyType({**files, **last_files}),
+        files=MappingProxyType({**files, **last_files, **context_files}),
         year_inferred=inferred,
+        rows_are_lines=lines and last_lines,
     )
+
+
+# Context a return does not hold but some rules need. Each is given to the rules as one more table,
+# so a rule that needs it names it among its tables and the engine reports the rule as skipped,
+# "needs <name>", when it was not given.
+COUNCIL: Final = "the council's LA code"
+"""Table of one row: CODE (the DfE three-digit code) and ONS_CODE of the council whose return it
+is, from `read_903(la_code=...)` (either form). Rules 411, 1015 and 229 compare a placement's LA
+with it."""
+
+PROVIDERS: Final = "Provider Info"
+"""The Ofsted provider table (the DfE catalogue's name for it), from `read_903(providers=PATH)`: a
+CSV file with a URN column and any of PLACE_CODES and PROVIDER_CODES (the placement types and
+placement providers the URN is registered for, separated by commas or semicolons), POSTCODE,
+REG_END (dd/mm/yyyy, the registration's end) and LA_CODE (the provider's LA, either form). Rules
+219-229 and 1008 read it."""
+
+PROVIDER_COLUMNS: Final = ("URN", "PLACE_CODES", "PROVIDER_CODES", "POSTCODE", "REG_END", "LA_CODE")
+
+
+def council_table(la_code: str) -> pl.DataFrame:
+    """The COUNCIL table for `la_code` ("330" or "E08000025"). Raises UnusableInput when it is not
+    an English local authority's code."""
+    wanted = la_code.strip().upper()
+    for code, (ons_code, _) in ENGLISH_LA_CODES.items():
+        if wanted in {code, ons_code}:
+            return pl.DataFrame({ROW: [1], "CODE": [code], "ONS_CODE": [ons_code]})
+    raise UnusableInput(None, f"{la_code!r} is not an English local authority's LA code")
+
+
+def read_providers(path: Path | str) -> pl.DataFrame:
+    """Read the Ofsted provider file for PROVIDERS (see there). Raises UnusableInput."""
+    path = Path(path)
+    try:
+        text = _decode(path, path.read_bytes())
+        frame = pl.read_csv(text.encode("utf-8"), infer_schema=False)
+    except OSError as exc:
+        raise UnusableInput(path, f"cannot be read ({exc.strerror or exc})") from None
+    except (pl.exceptions.PolarsError, ValueError) as exc:
+        raise UnusableInput(path, f"is not a readable CSV file ({exc})") from None
+    frame.columns = [c.strip().upper() for c in frame.columns]
+    if "URN" not in frame.columns:
+        raise UnusableInput(path, "is not an Ofsted provider file: it has no URN column")
+    text_of = {c: pl.col(c).str.strip_chars().replace("", None) for c in frame.columns}
+    codes = {
+        c: text_of[c].str.to_uppercase().str.replace_all(r"[\s;,]+", ",").str.split(",")
+        for c in ("PLACE_CODES", "PROVIDER_CODES")
+        if c in frame.columns
+    }
+    return frame.with_row_index(ROW, offset=2).select(
+        pl.col(ROW).cast(pl.Int64),
+        text_of["URN"].str.to_uppercase().alias("URN"),
+        *[
+            codes[c].alias(c) if c in codes else pl.lit(None, pl.List(pl.String)).alias(c)
+            for c in ("PLACE_CODES", "PROVIDER_CODES")
+        ],
+        (
+            text_of["POSTCODE"].str.to_uppercase().str.replace_all(" ", "")
+            if "POSTCODE" in frame.columns
+            else pl.lit(None, pl.String)
+        ).alias("POSTCODE"),
+        (
+            text_of["REG_END"].str.to_date(DATE_FORMAT, strict=False)
+            if "REG_END" in frame.columns
+            else pl.lit(None, pl.Date)
+        ).alias("REG_END"),
+        (
+            text_of["LA_CODE"].str.to_uppercase()
+            if "LA_CODE" in frame.columns
+            else pl.lit(None, pl.String)
+        ).alias("LA_CODE"),
+    )
+
+
+def context_tables(
+    la_code: str | None, providers: Path | str | None
+) -> tuple[dict[str, pl.DataFrame], dict[str, str]]:
+    """The COUNCIL and PROVIDERS tables for what was given, and where each came from."""
+    tables: dict[str, pl.DataFrame] = {}
+    files: dict[str, str] = {}
+    if la_code is not None:
+        tables[COUNCIL] = council_table(la_code)
+        files[COUNCIL] = f"--la-code {la_code}"
+    if providers is not None:
+        tables[PROVIDERS] = read_providers(providers)
+        files[PROVIDERS] = str(providers)
+    return tables, files

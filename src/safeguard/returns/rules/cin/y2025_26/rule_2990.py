@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from safeguard.core.codes import CLOSED_AFTER_ASSESSMENT as CLOSED_AFTER_ASSESSMENT_CODES
 from safeguard.returns.cin.expressions import episodes_with, rows
 from safeguard.returns.engine import Rule, Submission
 
@@ -17,7 +18,7 @@ MESSAGE = (
     " action\u2019 or 'case closed after assessment, referred to early help'."
 )
 
-CLOSED_AFTER_ASSESSMENT = pl.col("ReasonForClosure").is_in(["RC8", "RC9"])
+CLOSED_AFTER_ASSESSMENT = pl.col("ReasonForClosure").is_in(list(CLOSED_AFTER_ASSESSMENT_CODES))
 """Closure reasons RC8 and RC9: closed after assessment, no further action or early help."""
 
 ACTIVITY = ("Section47", "ChildProtectionPlans", "CINplanDates")

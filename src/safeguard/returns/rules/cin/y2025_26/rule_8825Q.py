@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from safeguard.core.codes import CLOSED_AFTER_ASSESSMENT
 from safeguard.returns.cin.expressions import episodes_without
 from safeguard.returns.engine import Rule, Submission
 
@@ -20,7 +21,7 @@ def check(submission: Submission) -> pl.DataFrame:
     no assessment."""
     return episodes_without(
         submission,
-        pl.col("ReasonForClosure").is_in(["RC8", "RC9"]),
+        pl.col("ReasonForClosure").is_in(list(CLOSED_AFTER_ASSESSMENT)),
         "Assessments",
         pl.lit(value=True),
     )

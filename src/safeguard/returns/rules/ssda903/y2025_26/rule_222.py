@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from safeguard.core.codes import PLACEMENTS_WITHOUT_URN, URN_NOT_KNOWN
 from safeguard.returns.engine import Rule, Submission
 from safeguard.returns.ssda903.expressions import rows
 
@@ -15,7 +16,7 @@ CODE = "222"
 MESSAGE = "Ofsted Unique reference number (URN) should not be recorded for this placement type."
 
 
-NO_URN = ("P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14")
+NO_URN = list(PLACEMENTS_WITHOUT_URN)
 
 
 def check(submission: Submission) -> pl.DataFrame:
@@ -23,7 +24,9 @@ def check(submission: Submission) -> pl.DataFrame:
     return rows(
         submission,
         "Episodes",
-        pl.col("PLACE").is_in(NO_URN) & pl.col("URN").is_not_null() & (pl.col("URN") != "XXXXXXX"),
+        pl.col("PLACE").is_in(NO_URN)
+        & pl.col("URN").is_not_null()
+        & (pl.col("URN") != URN_NOT_KNOWN),
     )
 
 

@@ -1,6 +1,7 @@
-"""SSDA903 rule 232 (query): Sex of the child/young person has been reported as unknown.
+"""SSDA903 rule 232 (error): Sex of the child/young person has been reported as unknown.
 
-Flags a Header row whose SEX is U (not known). A query: the sex may really be unknown.
+Flags a Header row whose SEX is U (not known). An error, as every SSDA903 rule is unless the
+DfE's own message calls it a warning (see safeguard/returns/rules/ssda903/__init__.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,6 @@ RULE = Rule(
     message=MESSAGE,
     fields=("SEX",),
     tables=("Header",),
-    type="query",
+    type="error",
     check=check,
 )

@@ -1,7 +1,8 @@
 """SSDA903 rule EPI (query): WARNING: Episodes need to be loaded for this child before further validation is possible [NOTE: This refers to the DfE portal - here, all checks that can be performed with only the available data will be.]
 
 Flags a Header row for a child with no Episodes row and no OC3 row (an absent Episodes or OC3
-table counts as empty). A warning, so a query.
+table counts as empty). A query: the only SSDA903 rule whose DfE message labels itself
+"WARNING" (see safeguard/returns/rules/ssda903/__init__.py).
 """
 
 from __future__ import annotations

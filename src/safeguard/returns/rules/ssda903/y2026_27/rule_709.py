@@ -1,9 +1,10 @@
-"""SSDA903 rule 709 (query): Child with a DoLO is in an unexpected placement type.
+"""SSDA903 rule 709 (error): Child with a DoLO is in an unexpected placement type.
 
 Flags DoLo rows (with both dates) for which an episode of the child's overlapping the DoLO has a
 placement other than those expected for a child deprived of liberty
 (safeguard.core.codes.DOLO_EXPECTED_PLACEMENTS: K2, Z12, Z13). The DfE names the field PLACEMENT;
-in the Episodes table it is PLACE.
+in the Episodes table it is PLACE. An error, as every SSDA903 rule is unless the DfE's own
+message calls it a warning (see safeguard/returns/rules/ssda903/__init__.py).
 """
 
 from __future__ import annotations
@@ -31,6 +32,6 @@ RULE = Rule(
     message=MESSAGE,
     fields=("DOLO_START", "DOLO_END"),
     tables=("DoLo", "Episodes"),
-    type="query",
+    type="error",
     check=check,
 )
