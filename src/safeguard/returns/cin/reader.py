@@ -49,6 +49,7 @@ import polars as pl
 from lxml import etree
 
 from safeguard.core.codes import collection_year
+from safeguard.returns import safe_xml
 from safeguard.returns.engine import ROW
 
 CHILD_ID: Final = "LAchildID"
@@ -149,17 +150,6 @@ DATE_FORMAT: Final = "%Y-%m-%d"
 KEPT_VALUE_ERRORS: Final = 1000
 """At most this many value-level schema messages are kept (all are counted)."""
 
-# libxml2 schema errors about a value (facets and datatypes) rather than the tree's shape.
-_VALUE_ERRORS: Final = (
-    "ENUMERATION",
-    "PATTERN",
-    "DATATYPE",
-    "LENGTH",
-    "INCLUSIVE",
-    "EXCLUSIVE",
-    "DIGITS",
-)
-
 
 class UnusableCIN(Exception):
     """A file cannot be read as a CIN census return. The message names the file and says why."""
@@ -223,21 +213,19 @@ def _text(element: etree._Element | None) -> str | None:
     return value or None
 
 
-def _fields(element: etree._Element, names: tuple[str, ...]) -> dict[str, str | None]:
-    """The text of `element`'s child elements called `names` (one pass over its children; the
-    XSD allows each at most once, which the schema check has already enforced)."""
-    found: dict[str, str | None] = {}
+def _first_text(element: etree._Element, tag: str) -> str | None:
+    """The stripped text of `element`'s first child element `tag` (None if absent or blank)."""
     for sub in element:
-        if sub.tag in names and sub.tag not in found:
+        if sub.tag == tag:
             value = sub.text.strip() if sub.text else ""
-            found[sub.tag] = value or None
-    return {name: found.get(name) for name in names if name not in _ID_COLUMNS}
+            return value or None
+    return None
 
 
 _ID_COLUMNS: Final = frozenset({CHILD_ID, "CINdetailsID", "AssessmentID", "CPPID"})
 
 
-# Rows are held as Python dicts only for this many children, then moved into Polars frames, so
+# Rows are held as Python lists only for this many children, then moved into Polars frames, so
 # memory grows with the compact tables, not with millions of Python objects.
 BATCH_CHILDREN: Final = 5000
 
@@ -249,98 +237,145 @@ def _schema_of(columns: tuple[str, ...]) -> dict[str, pl.DataType]:
     return schema
 
 
+# Each table's value columns (read from the element's children of the same name), after its ids.
+_VALUE_COLUMNS: Final = MappingProxyType(
+    {table: tuple(c for c in columns if c not in _ID_COLUMNS) for table, columns in COLUMNS.items()}
+)
+
+_Value = str | int | None
+
+
 class _Rows:
-    """Rows collected per table as dicts of text, moved into frames every BATCH_CHILDREN."""
+    """Rows collected per table as lists of column values, moved into frames every
+    BATCH_CHILDREN children.
+
+    A child is read in one pass over its elements, and each element's fields in one pass over
+    its children (the first of a name counts; the XSD allows each once and was checked first),
+    with no dict per row: this Python work per element is most of the time an England-size census
+    (about 700,000 children, 5 million rows) takes to read. `_element` and `_single` repeat their
+    first lines rather than share a helper, as a call more per row cost a tenth of the reading.
+    """
 
     def __init__(self) -> None:
-        self.rows: dict[str, list[dict[str, str | int | None]]] = {name: [] for name in COLUMNS}
+        self.columns: dict[str, list[list[_Value]]] = {}
         self.parts: dict[str, list[pl.DataFrame]] = {name: [] for name in COLUMNS}
+        self._reset()
+
+    def _reset(self) -> None:
+        # One list per column, in COLUMNS order with ROW first.
+        self.columns = {name: [[] for _ in range(len(c) + 1)] for name, c in COLUMNS.items()}
 
     def flush(self) -> None:
         for table, columns in COLUMNS.items():
-            if self.rows[table]:
-                schema = _schema_of(columns)
+            lists = self.columns[table]
+            if lists[0]:
+                names = (ROW, *columns)
                 self.parts[table].append(
-                    pl.DataFrame(self.rows[table], schema=schema, orient="row")
+                    pl.DataFrame(dict(zip(names, lists, strict=True)), schema=_schema_of(columns))
                 )
-                self.rows[table] = []
+        self._reset()
 
-    def add(self, table: str, line: int | None, values: Mapping[str, str | int | None]) -> None:
-        self.rows[table].append({ROW: line or 0, **values})
+    def add(self, table: str, line: int | None, values: Mapping[str, _Value]) -> None:
+        lists = self.columns[table]
+        lists[0].append(line or 0)
+        for target, column in zip(lists[1:], COLUMNS[table], strict=True):
+            target.append(values.get(column))
+
+    def _element(self, table: str, element: etree._Element, ids: tuple[_Value, ...]) -> None:
+        """One row of `table` from `element`: its line, `ids`, then its fields' text."""
+        lists = self.columns[table]
+        lists[0].append(safe_xml.line_of(element) or 0)
+        position = 1
+        for value in ids:
+            lists[position].append(value)
+            position += 1
+        names = _VALUE_COLUMNS[table]
+        found: dict[str, str | None] = {}
+        for sub in element:
+            tag = sub.tag
+            if tag in names and tag not in found:
+                text = sub.text.strip() if sub.text else ""
+                found[tag] = text or None
+        for name in names:
+            lists[position].append(found.get(name))
+            position += 1
+
+    def _single(self, table: str, element: etree._Element, ids: tuple[_Value, ...]) -> None:
+        """One row of a table whose one value is `element`'s own text (a code list entry)."""
+        lists = self.columns[table]
+        lists[0].append(safe_xml.line_of(element) or 0)
+        position = 1
+        for value in ids:
+            lists[position].append(value)
+            position += 1
+        text = element.text.strip() if element.text else ""
+        lists[position].append(text or None)
 
     def child(self, child: etree._Element) -> None:
-        identifiers = child.find("ChildIdentifiers")
-        characteristics = child.find("ChildCharacteristics")
+        identifiers = characteristics = None
+        details: list[etree._Element] = []
+        for sub in child:
+            tag = sub.tag
+            if tag == "CINdetails":
+                details.append(sub)
+            elif tag == "ChildIdentifiers" and identifiers is None:
+                identifiers = sub
+            elif tag == "ChildCharacteristics" and characteristics is None:
+                characteristics = sub
         if identifiers is None or characteristics is None:  # the XSD check refused it already
             return
-        child_id = _text(identifiers.find(CHILD_ID))
-        ids = {CHILD_ID: child_id}
-        self.add(
-            "ChildIdentifiers",
-            identifiers.sourceline,
-            {**ids, **_fields(identifiers, COLUMNS["ChildIdentifiers"])},
-        )
-        self.add(
-            "ChildCharacteristics",
-            characteristics.sourceline,
-            {**ids, "Ethnicity": _text(characteristics.find("Ethnicity"))},
-        )
-        for disability in characteristics.iterfind("Disabilities/Disability"):
-            self.add(
-                "Disabilities", disability.sourceline, {**ids, "Disability": _text(disability)}
-            )
-        for cin_number, cin in enumerate(child.iterfind("CINdetails"), start=1):
-            cin_ids = {**ids, "CINdetailsID": cin_number}
-            self.add(
-                "CINdetails", cin.sourceline, {**cin_ids, **_fields(cin, COLUMNS["CINdetails"])}
-            )
-            for number, assessment in enumerate(cin.iterfind("Assessments"), start=1):
-                a_ids = {**cin_ids, "AssessmentID": number}
-                self.add(
-                    "Assessments",
-                    assessment.sourceline,
-                    {**a_ids, **_fields(assessment, COLUMNS["Assessments"])},
-                )
-                for factor in assessment.iterfind(
-                    "FactorsIdentifiedAtAssessment/AssessmentFactors"
-                ):
-                    self.add(
-                        "AssessmentFactorsList",
-                        factor.sourceline,
-                        {**a_ids, "AssessmentFactors": _text(factor)},
-                    )
-            for plan in cin.iterfind("CINPlanDates"):
-                self.add(
-                    "CINplanDates",
-                    plan.sourceline,
-                    {**cin_ids, **_fields(plan, COLUMNS["CINplanDates"])},
-                )
-            for s47 in cin.iterfind("Section47"):
-                self.add(
-                    "Section47", s47.sourceline, {**cin_ids, **_fields(s47, COLUMNS["Section47"])}
-                )
-            for number, cpp in enumerate(cin.iterfind("ChildProtectionPlans"), start=1):
-                cpp_ids = {**cin_ids, "CPPID": number}
-                self.add(
-                    "ChildProtectionPlans",
-                    cpp.sourceline,
-                    {**cpp_ids, **_fields(cpp, COLUMNS["ChildProtectionPlans"])},
-                )
-                for review in cpp.iterfind("Reviews/CPPreviewDate"):
-                    self.add(
-                        "Reviews", review.sourceline, {**cpp_ids, "CPPreviewDate": _text(review)}
-                    )
+        child_id = _first_text(identifiers, CHILD_ID)
+        ids: tuple[_Value, ...] = (child_id,)
+        self._element("ChildIdentifiers", identifiers, ids)
+        self._element("ChildCharacteristics", characteristics, ids)
+        for group in characteristics:
+            if group.tag == "Disabilities":
+                for disability in group:
+                    if disability.tag == "Disability":
+                        self._single("Disabilities", disability, ids)
+        for cin_number, cin in enumerate(details, start=1):
+            cin_ids = (child_id, cin_number)
+            self._element("CINdetails", cin, cin_ids)
+            assessments = plans = 0
+            # Tables are filled in document order within each table, as the file lists them.
+            for part in cin:
+                tag = part.tag
+                if tag == "Assessments":
+                    assessments += 1
+                    a_ids = (*cin_ids, assessments)
+                    self._element("Assessments", part, a_ids)
+                    for group in part:
+                        if group.tag == "FactorsIdentifiedAtAssessment":
+                            for factor in group:
+                                if factor.tag == "AssessmentFactors":
+                                    self._single("AssessmentFactorsList", factor, a_ids)
+                elif tag == "CINPlanDates":
+                    self._element("CINplanDates", part, cin_ids)
+                elif tag == "Section47":
+                    self._element("Section47", part, cin_ids)
+                elif tag == "ChildProtectionPlans":
+                    plans += 1
+                    cpp_ids = (*cin_ids, plans)
+                    self._element("ChildProtectionPlans", part, cpp_ids)
+                    for group in part:
+                        if group.tag == "Reviews":
+                            for review in group:
+                                if review.tag == "CPPreviewDate":
+                                    self._single("Reviews", review, cpp_ids)
 
     def frames(self) -> dict[str, pl.DataFrame]:
         self.flush()
         frames = {}
         for table, columns in COLUMNS.items():
-            parts = self.parts[table]
+            # Each table's batches are let go as soon as it is built, so at most one table is
+            # held twice (England's largest is about a tenth of the whole).
+            parts = self.parts.pop(table)
             frame = (
                 pl.concat(parts, how="vertical", rechunk=True)
                 if parts
                 else pl.DataFrame(schema=_schema_of(columns))
             )
+            del parts
             exprs: list[pl.Expr] = [pl.col(ROW)]
             for column in columns:
                 if column in DATE_COLUMNS:
@@ -367,10 +402,6 @@ def _number_rows(tables: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     }
 
 
-def _is_value_error(error: etree._LogEntry) -> bool:
-    return any(marker in error.type_name for marker in _VALUE_ERRORS)
-
-
 def _check(
     path: Path, schema: etree.XMLSchema, element: etree._Element, value_errors: list[str]
 ) -> int:
@@ -379,7 +410,7 @@ def _check(
     if schema.validate(element):
         return 0
     errors = list(schema.error_log)
-    structural = [e for e in errors if not _is_value_error(e)]
+    structural = [e for e in errors if not safe_xml.is_value_error(e)]
     if structural:
         first = structural[0]
         raise SchemaFailure(path, f"fails the CIN census XSD at line {first.line}: {first.message}")
@@ -418,23 +449,20 @@ def read_cin(path: Path | str, year: str | None = None) -> ReturnCIN:
     children_seen = 0
     value_error_count = 0
     envelope: list[str] = []
-    etree.clear_error_log()  # so the errors reported are this file's, not an earlier parse's
-    context = etree.iterparse(
-        str(path),
-        events=("start", "end"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    context = safe_xml.iterparse(path)
+    # Depth of the element whose event this is (1 for <Message>, 3 for a <Child>). The envelope
+    # is checked from its first three levels; deeper elements are a Child's or the Header's own,
+    # which the XSD check covers, so their events (most of the file's) are passed over at once.
+    depth = 0
     try:
         for event, element in context:
-            depth_tag = element.tag
             if event == "start":
+                depth += 1
+                if depth > 3:
+                    continue
+                depth_tag = element.tag
                 if element.getparent() is None:
-                    if element.getroottree().docinfo.doctype:
+                    if safe_xml.has_doctype(element):
                         raise ForbiddenXML(path, "has a DOCTYPE, which a CIN census never has")
                     if depth_tag != "Message":
                         raise NotCINCensus(
@@ -464,6 +492,10 @@ def read_cin(path: Path | str, year: str | None = None) -> ReturnCIN:
                         f"<Children> may hold only <Child>, not <{depth_tag}>",
                     )
                 continue
+            depth -= 1
+            if depth >= 3:
+                continue
+            depth_tag = element.tag
             parent = element.getparent()
             if depth_tag == "Header" and parent is not None and parent.getparent() is None:
                 header = element
@@ -479,20 +511,8 @@ def read_cin(path: Path | str, year: str | None = None) -> ReturnCIN:
                 while element.getprevious() is not None:
                     del parent[0]
     except etree.XMLSyntaxError as exc:
-        # The parser's first logged error says more than the exception ("no element found").
-        logged = [
-            e
-            for e in exc.error_log
-            if e.level >= etree.ErrorLevels.ERROR and e.filename in {str(path), None, "<string>"}
-        ]
-        first = logged[0] if logged else None
-        message = (first.message if first else str(exc.msg or exc)).strip()
-        where = f"line {first.line}: " if first and first.line else ""
-        if "ENTITY" in (first.type_name if first else ""):
-            raise ForbiddenXML(
-                path, f"uses XML entities, which are refused ({where}{message})"
-            ) from None
-        raise NotXML(path, f"is not well-formed XML ({where}{message})") from None
+        uses_entities, reason = safe_xml.syntax_error(path, exc)
+        raise (ForbiddenXML if uses_entities else NotXML)(path, reason) from None
     if "Children" not in envelope:
         raise SchemaFailure(path, "fails the CIN census XSD: <Message> has no <Children>")
     if children_seen == 0:
@@ -506,7 +526,7 @@ def read_cin(path: Path | str, year: str | None = None) -> ReturnCIN:
         source = header.find("Source")
         for name in ("SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime"):
             values[name] = None if source is None else _text(source.find(name))
-        rows.add("Header", header.sourceline, values)
+        rows.add("Header", safe_xml.line_of(header), values)
     tables = rows.frames()
     if header is None:
         del tables["Header"]
