@@ -250,6 +250,19 @@ class HealthAssessment(NamedTuple):
     assessment_date: date
 
 
+class CareOutcomes(NamedTuple):
+    id: int
+    child_id: int
+    collection_year: int
+    sdq_score: int | None
+    sdq_reason: str
+    convicted: bool | None
+    immunisations_up_to_date: bool | None
+    substance_misuse: bool | None
+    intervention_received: bool | None
+    intervention_offered: bool | None
+
+
 class CareLeaverRecord(NamedTuple):
     id: int
     child_id: int
@@ -274,6 +287,11 @@ class AdoptionMilestones(NamedTuple):
     adoption_order_date: date | None
     no_longer_planned_date: date | None
     no_longer_planned_reason: str
+    # The adopters (AD1), known once the child is matched; defaults so that records made before
+    # these fields existed still build.
+    number_of_adopters: int | None = None
+    adopters_sex: str = ""
+    adopters_legal_status: str = ""
 
 
 class CaseNote(NamedTuple):
@@ -367,6 +385,7 @@ class AuthorityRecords:
     care_reviews: tuple[LookedAfterReview, ...] = ()
     missing_episodes: tuple[MissingEpisode, ...] = ()
     health_assessments: tuple[HealthAssessment, ...] = ()
+    care_outcomes: tuple[CareOutcomes, ...] = ()
     care_leaver_records: tuple[CareLeaverRecord, ...] = ()
     adoptions: tuple[AdoptionMilestones, ...] = ()
     case_notes: tuple[CaseNote, ...] = ()

@@ -18,15 +18,25 @@ reproduces the preset's figures):
 * Staff fill posts in teams sized from the open cases at `as_at` (the preset's average caseload);
   each post is a renewal process of permanent holders, vacancies and agency cover.
 * Visits are generated within the window only (not during burn-in) to keep the volume sensible.
+* Journeys are built so that the statutory returns written from them pass the DfE's rules (the
+  rule each choice serves is named where it is made): one change of placement or legal status a
+  day; a placement's URN and address kept while the carer is the same; a placement under a code
+  the DfE withdraws recoded under its successor on the code's last day; placement for adoption
+  with the child's foster carer (A5) made with the placement order; special guardianship only from
+  a foster placement and before 18; no placement with parents under section 20; one missing
+  episode at a time, back before care ends; a looked-after child always has a social worker;
+  valid, unique UPNs; a CIN episode closes no earlier than its last activity.
 """
 
 from __future__ import annotations
 
+import gc
 import math
 import random
 import zlib
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -35,7 +45,12 @@ from typing import Final
 from faker import Faker
 
 from safeguard.core.calendar import add_working_days
-from safeguard.core.codes import PLACE_WITHOUT_PROVIDER, codes_for, collection_year
+from safeguard.core.codes import (
+    PLACE_WITHOUT_PROVIDER,
+    UPN_CHECK_LETTERS,
+    codes_for,
+    collection_year,
+)
 from safeguard.core.timescales.facts import CarePeriodRow, eligible_from
 from safeguard.synth import records as r
 from safeguard.synth.presets import Preset, preset_named
@@ -135,6 +150,20 @@ _NO_URN: Final = frozenset(
     {"P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14"}
 )
 _PLACE_SUCCESSORS: Final = {"H5": "K3", "P2": "K3", "Z1": "Z11"}
+# The days from which the DfE withdrew placement codes (H5, P2 and Z1 from 2025/26).
+_PLACE_CODES_RETIRED: Final = (date(2025, 4, 1),)
+_URN_PER_PROVIDER: Final = frozenset({"K1", "K2", "H5", "K3"})
+_FOSTER_PLACEMENTS: Final = frozenset({"U1", "U2", "U3", "U4", "U5", "U6"})
+# When two changes to a period of care fall on one day, the one kept (lowest first).
+_CHANGE_PRIORITY: Final = {
+    "adopt": 0,
+    "adopt_carer": 0,
+    "order": 1,
+    "supported": 2,
+    "legal": 3,
+    "move": 4,
+    "recode": 5,
+}
 _REFERRERS: Final = {
     "1A": "Family member",
     "1C": "Self",
@@ -234,6 +263,17 @@ _MOVE_REASONS: Final = (
     ("CLOSE", 4),
     ("OTHER", 8),
 )
+# Adopters (SSDA903 AD1): (number, genders, legal status) in combinations the DfE rules accept
+# (511-524), with rough weights: a married different-sex couple, an unmarried one, a same-sex
+# couple in a civil partnership or married, a single adopter.
+_ADOPTERS: Final = (
+    ((2, "MF", "L11"), 55),
+    ((2, "MF", "L3"), 12),
+    ((2, "FF", "L2"), 4),
+    ((2, "MM", "L12"), 4),
+    ((1, "F1", "L0"), 22),
+    ((1, "M1", "L0"), 3),
+)
 
 
 def _cumulative(pairs: Sequence[tuple[str, int]]) -> tuple[tuple[str, ...], tuple[float, ...]]:
@@ -314,6 +354,10 @@ class _Generator:
         self.stretches: list[tuple[int, str, date, date | None]] = []
         self.child_dob: dict[int, date] = {}
         self._sequences: dict[str, float] = {}
+        # The latest dated activity (assessment, plan, enquiry, conference) of each CIN episode,
+        # which its closure may not precede (CIN rules 8565, 8867).
+        self.activity: dict[int, date] = {}
+        self.upns: set[str] = set()
         self.child_home: dict[int, str] = {}
 
     # ---- people -------------------------------------------------------------------------------
@@ -321,6 +365,16 @@ class _Generator:
     def _postcode(self) -> str:
         rng = self.rng
         return f"B{rng.randint(1, 99)} {rng.randint(0, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+
+    def _upn(self) -> str:
+        """A unique pupil number as the DfE forms one: a check letter, the LA code (330), a
+        school number, the year of issue and a serial (CIN rules 1510, 1530)."""
+        body = "330" + "".join(str(self.rng.randint(0, 9)) for _ in range(9))
+        while body in self.upns:  # unique (CIN rule 1520)
+            body = "330" + "".join(str(self.rng.randint(0, 9)) for _ in range(9))
+        self.upns.add(body)
+        weighted = sum(int(digit) * weight for weight, digit in enumerate(body, start=2))
+        return UPN_CHECK_LETTERS[weighted % 23] + body
 
     def _nhs_number(self) -> str:
         rng = self.rng
@@ -340,9 +394,7 @@ class _Generator:
         upn_unknown = ""
         if child:
             if _age(dob, self.as_at) >= 5:
-                upn = rng.choice("ABCDEFGHJKLMNPQRTUVWXYZ") + "".join(
-                    str(rng.randint(0, 9)) for _ in range(12)
-                )
+                upn = self._upn()
             else:
                 upn_unknown = "UN1"
         self.persons.append(
@@ -494,7 +546,12 @@ class _Generator:
         )
         return eid
 
+    def _touch(self, eid: int, on: date) -> None:
+        if on > self.activity.get(eid, on - DAY):
+            self.activity[eid] = on
+
     def _close(self, eid: int, on: date, reason: str) -> None:
+        on = max(on, self.activity.get(eid, on))
         if on > self.as_at:
             return
         self.episodes[eid - 1] = self.episodes[eid - 1]._replace(
@@ -534,6 +591,7 @@ class _Generator:
             child = self.episodes[eid - 1].child_id
             alone = (seen - self.child_dob[child]).days > 5 * 365 and rng.random() < 0.5
             self.visits.append((child, "assessment", seen, "in_person", "completed", True, alone))
+        self._touch(eid, end)
         return end
 
     def _cin_plan(self, child: int, eid: int, start: date, years: float) -> date:
@@ -547,6 +605,7 @@ class _Generator:
         )
         self._visits(child, "cin", start, end, 20)
         self.stretches.append((child, "child_in_need", start, end if end <= self.as_at else None))
+        self._touch(eid, end)
         return end
 
     def _visits(self, child: int, kind: str, start: date, end: date, every: int) -> None:
@@ -637,6 +696,7 @@ class _Generator:
         if not history:
             self._visits(child, "cp", icpc, end, 10)
             self.stretches.append((child, "child_in_need", icpc, None if open_plan else end))
+        self._touch(eid, end)
         return end
 
     def _s47(self, eid: int, on: date, outcome: str, icpc_days: int | None) -> tuple[int, date]:
@@ -659,6 +719,7 @@ class _Generator:
                 done and outcome != "icpc" and self.rng.random() < 0.6,
             )
         )
+        self._touch(eid, end)
         return kid, end
 
     def _history(self, child: int, before: date, with_plan: bool) -> None:
@@ -686,6 +747,7 @@ class _Generator:
                 # last conferences added, so ids stay dense).
                 plan_id = self.plans[-1].id
                 self.plans[-1] = self.plans[-1]._replace(end_date=end)
+                self.activity[eid] = min(self.activity.get(eid, end), end)
                 while (
                     self.conferences[-1].plan_id == plan_id
                     and self.conferences[-1].conference_date > end
@@ -798,8 +860,10 @@ class _Generator:
                     else:
                         closed = after + timedelta(days=rng.randint(0, 10))
                     self._close(eid, closed, "RC7")
-        if closed >= self.as_at or self.episodes[eid - 1].closure_date is None:
+        closure = self.episodes[eid - 1].closure_date
+        if closed >= self.as_at or closure is None:
             return
+        closed = max(closed, closure)
         if self.persons[child - 1].death_date is not None or _age(dob, closed) >= 17:
             return
         # Re-referral within twelve months of this referral, when there is room for one.
@@ -1008,31 +1072,80 @@ class _Generator:
             matched = order + timedelta(days=rng.randint(60, 200))
             placed = matched + timedelta(days=rng.randint(10, 40))
             adopted = placed + timedelta(days=rng.randint(200, 420))
+            if (adopted.month, adopted.day) == (3, 31):
+                adopted += DAY  # see the note on 31 March below
             end = min(adopted, end if end > adopted else adopted)
             open_end = end > self.as_at
             self.periods[-1] = self.periods[-1]._replace(end_date=None if open_end else end)
+            # Placed with the foster carer who has been looking after the child (A5): the
+            # placement order is made as the child is placed, so the episode changes legal status
+            # and placement type with the same carer (RNE U; DfE rules 217, 408).
+            with_carer = rng.random() < 0.2
+            if with_carer:
+                order = placed
             adoption = [decision, order, matched, placed, adopted]
-            changes.append((order, "order"))
-            changes.append((placed, "adopt"))
-            changes = [c for c in changes if c[0] < placed or c[1] == "adopt"]
-        changes = sorted(c for c in changes if start < c[0] < end and c[0] <= self.as_at)
+            if not with_carer:
+                changes.append((order, "order"))
+            changes.append((placed, "adopt_carer" if with_carer else "adopt"))
+            # No change of legal status after the placement order (it stays E1), nothing after
+            # the adoption placement but the adoption.
+            changes = [
+                c
+                for c in changes
+                if (c[0] < placed or c[1].startswith("adopt")) and (c[1] != "legal" or c[0] < order)
+            ]
+        if (end.month, end.day) == (3, 31) and end > start + DAY:
+            # Care that ends on 31 March counts in the SSDA903 rules both as looked after at 31
+            # March (the OC2 cohort) and as ending in the year (AD1, OC3; rule 187): the
+            # generator ends it a day earlier rather than straddle the two.
+            end -= DAY
+            if not open_end:
+                self.periods[-1] = self.periods[-1]._replace(end_date=end)
+        for retired_on in _PLACE_CODES_RETIRED:
+            # A placement under a code the DfE withdraws is recorded under its successor from
+            # the last day of the final year the code was valid, so no episode in the new year
+            # carries it (DfE rule 146).
+            changes.append((retired_on - DAY, "recode"))
+        changes = sorted(
+            (c for c in changes if start < c[0] < end and c[0] <= self.as_at),
+            key=lambda c: (c[0], _CHANGE_PRIORITY[c[1]]),
+        )
+        # One change a day, the weightiest: an episode lasts at least a day (DfE rule 355).
+        changes = [c for i, c in enumerate(changes) if i == 0 or c[0] != changes[i - 1][0]]
         place, provider = self._place(age, start)
         home = self.child_home.get(child, rng.choice(self.postcodes))
         cat = self.episodes[eid - 1].primary_need or "N1"
         if cat in {"N0", "N9"}:
             cat = "N1"
-        state = {"ls": ls, "place": place, "provider": provider, "post": rng.choice(self.postcodes)}
+        if ls == "V2" and place == "P1":
+            # Placed with parents is not a placement under a single period of accommodation
+            # under section 20 (DfE rule 378).
+            place, provider = "U6", "PR1"
+        state = {
+            "ls": ls,
+            "place": place,
+            "provider": provider,
+            "post": self._placement_postcode(home, place),
+            "urn": self._urn(place),
+        }
         ep_start, rne = start, "S"
         eps: list[list[object]] = []
         reason_change = ""
         for when, kind in changes:
+            next_year = collection_year(when + DAY)
+            if kind == "recode" and state["place"] in codes_for("PLACE", next_year):
+                continue
             eps.append([ep_start, rne, dict(state), when, "X1", reason_change])
             reason_change = ""
+            before = dict(state)
             if kind == "move":
                 place, provider = self._place(_age(dob, when), when)
-                if state["place"] == "H5" and place not in {"H5", "K3"}:
-                    place = "H5"
-                state.update(place=place, provider=provider, post=rng.choice(self.postcodes))
+                if state["place"] in {"H5", "K3"} and place not in {"H5", "K3"}:
+                    # Supported accommodation is not left for a placement for younger children.
+                    place, provider = state["place"], "PR4"
+                if state["ls"] == "V2" and place == "P1":
+                    place, provider = "U6", "PR1"
+                state.update(place=place, provider=provider)
                 rne, reason_change = "P", self.move_reason(rng)
             elif kind == "legal":
                 state["ls"] = "C1" if state["ls"] == "L2" else "C2"
@@ -1040,22 +1153,50 @@ class _Generator:
             elif kind == "order":
                 state["ls"] = "E1"
                 rne = "L"
+            elif kind == "adopt_carer" and state["place"] in _FOSTER_PLACEMENTS:
+                state.update(ls="E1", place="A5", provider="PR1")
+                rne, reason_change = "U", "APPRR"
+            elif kind == "adopt_carer":
+                # Not fostered just before (DfE rule 336): placed with new carers as the
+                # placement order is made.
+                state.update(ls="E1", place="A6", provider="PR1")
+                rne, reason_change = "B", "APPRR"
             elif kind == "adopt":
-                a_place = "A5" if rng.random() < 0.2 else "A6"
-                state.update(place=a_place, provider="PR1", post=rng.choice(self.postcodes))
+                state.update(place="A6", provider="PR1")
                 rne, reason_change = "P", "APPRR"
+            elif kind == "recode":
+                rne, reason_change = "T", "OTHER"
             else:  # supported accommodation at 16+
                 place = "H5" if collection_year(when) < "2025/26" else "K3"
-                state.update(place=place, provider="PR4", post=rng.choice(self.postcodes))
+                state.update(place=place, provider="PR4")
                 rne, reason_change = "P", "CHILD"
-            if state["place"] not in codes_for("PLACE", collection_year(when)):
+            if state["place"] not in codes_for("PLACE", next_year):
                 # A code withdrawn since the placement began (H5, P2, Z1 from 2025/26) is
                 # recorded in the new episode under its successor.
                 successor = _PLACE_SUCCESSORS[str(state["place"])]
                 state["place"] = successor
                 if successor in PLACE_WITHOUT_PROVIDER:
                     state["provider"] = ""
+                elif not state["provider"]:
+                    state["provider"] = "PR4" if successor == "K3" else "PR5"
+                if rne == "L":
+                    # Legal status and placement type change together, same carer.
+                    rne = "U"
+            if kind in {"move", "adopt", "supported"} or rne == "B":
+                # A new placement: a new address and registered provider.
+                state["post"] = self._placement_postcode(
+                    home, str(state["place"]), str(before["post"])
+                )
+                state["urn"] = self._urn(str(state["place"]))
+            elif state["place"] != before["place"]:
+                # The same carer under another placement type: same address, the URN the new
+                # type needs.
+                state["urn"] = self._urn(str(state["place"]), str(before["urn"]))
             ep_start = when
+        if plan == "sgo" and end >= _add_years(dob, 18):
+            # An order made for an 18-year-old is not a special guardianship order (DfE rule
+            # 407): the young person leaves care as an adult.
+            plan = "long"
         if not open_end and rng.random() < 0.002:
             plan, rec = "died", "E2"
             self.persons[child - 1] = self.persons[child - 1]._replace(death_date=end)
@@ -1063,6 +1204,10 @@ class _Generator:
             rec = "E11" if rng.random() < 0.7 else "E12"
         elif plan == "sgo":
             rec = "E45" if rng.random() < 0.5 else "E46" if rng.random() < 0.8 else "E41"
+            if rec != "E41" and state["place"] not in _FOSTER_PLACEMENTS:
+                # Special guardianship by former foster carers needs a foster placement
+                # (DfE rule 516); from any other placement the order is a child arrangements one.
+                rec = "E41"
         elif plan == "home":
             rec = "E4A" if rng.random() < 0.7 else "E13"
         else:
@@ -1086,13 +1231,7 @@ class _Generator:
         for e_start, e_rne, st, e_end, e_rec, e_reason in eps:
             assert isinstance(st, dict) and isinstance(e_start, date)
             placement = str(st["place"])
-            urn = (
-                f"SC{rng.randint(100000, 999999)}" if placement in {"K1", "K2", "H5", "K3"} else ""
-            )
-            if not urn and placement not in _NO_URN:
-                # The registered service (fostering, adoption, supported accommodation) has a
-                # URN too (DfE rule 218); derived, not drawn, so the random stream is unchanged.
-                urn = f"SC9{zlib.crc32(placement.encode()) % 100000:05d}"
+            urn = str(st["urn"])
             self.care_episodes.append(
                 r.LookedAfterEpisode(
                     len(self.care_episodes) + 1,
@@ -1139,9 +1278,30 @@ class _Generator:
                 "E2": "RC2",
             }.get(rec, "RC7")
             self._close(eid, end, closure)
-            if plan == "long" or (plan == "home" and _age(dob, end) >= 16):
+            # A relevant or former relevant child: looked after for 13 weeks since 14, and
+            # at some time since 16 (SSDA903 rule 1001).
+            since_14 = (end - max(start, _add_years(dob, 14))).days
+            if plan in {"long", "home"} and since_14 >= 91 and end > _add_years(dob, 16):
                 self._care_leaver(child, end, dob)
         return end
+
+    def _placement_postcode(self, home: str, place: str, previous: str = "") -> str:
+        """A placement's postcode: never the child's home unless placed with parents (DfE rule
+        392d), never the last placement's (a move is to another address; rule 435)."""
+        post = self.rng.choice(self.postcodes)
+        while (post == home and place != "P1") or post == previous:
+            post = self.rng.choice(self.postcodes)
+        return post
+
+    def _urn(self, place: str, previous: str = "") -> str:
+        """The Ofsted URN a placement needs (DfE rule 218): none for placements without one, the
+        provider's own for homes and supported accommodation (kept while the carer is the same),
+        else the registered service's (fostering, adoption), derived rather than drawn."""
+        if place in _NO_URN:
+            return ""
+        if place in _URN_PER_PROVIDER:
+            return previous or f"SC{self.rng.randint(100000, 999999)}"
+        return f"SC9{zlib.crc32(place.encode()) % 100000:05d}"
 
     def _spread(self, key: str) -> float:
         """The next of a low-discrepancy sequence of uniforms (golden-ratio steps from a random start).
@@ -1187,11 +1347,28 @@ class _Generator:
             d += timedelta(days=(182 if _age(dob, d) < 5 else 365) - rng.randint(0, 30))
         # Missing and absent episodes, for older children, only within the simulation.
         s = max(start, self.sim_start, _add_years(dob, 11))
+        first_missing = len(self.missing)
         if s < stop and rng.random() < 0.25:
             for _ in range(1 + self._poisson(2.0)):
                 m_start = s + timedelta(days=rng.randint(0, (stop - s).days))
                 m_end = m_start + timedelta(days=rng.randint(0, 4))
                 kind_m = "M" if rng.random() < 0.7 else "A"
+                year_end = date(m_start.year + (m_start.month >= 4), 3, 31)
+                if m_end > year_end:
+                    # Back by the year's end: a period open across 31 March is carried into the
+                    # next return, where rule 581 cannot see the episode it began in.
+                    m_end = year_end
+                if end <= self.as_at and m_end >= end:
+                    # Back before care ended: a child missing when care ends leaves care as E8
+                    # (DfE rule 580).
+                    m_end = end - DAY
+                if m_end < m_start or any(
+                    m.child_id == child
+                    and m.start_date <= m_end
+                    and (m.end_date is None or m.end_date >= m_start)
+                    for m in self.missing[first_missing:]
+                ):
+                    continue  # one missing or away episode at a time (DfE rule 574)
                 offered = kind_m == "M" and m_end <= stop
                 self.missing.append(
                     r.MissingEpisode(
@@ -1255,11 +1432,17 @@ class _Generator:
                 ("F1", "P1", "F2", "P2", "F4", "F5", "P5") if eet else ("G4", "G5", "G6")
             )
             suitable = self._spread(f"suitable{age >= 19}") < min(1.0, suit_target / known_p)
-            letters = (
+            letters: tuple[str, ...] = (
                 ("B", "C", "D", "E", "K", "T", "U", "V", "W", "Y", "Z")
                 if suitable
                 else ("B", "C", "D", "E", "K", "S", "T", "U", "V", "W", "X", "Y", "Z")
             )
+            if age <= 18:
+                # A Foyer (T) is not for under-18s (DfE rule 347), nor is staying with former
+                # foster carers (Z) reported at 17 (rule 3001).
+                letters = tuple(
+                    letter for letter in letters if letter != "T" and (age > 17 or letter != "Z")
+                )
             accom = rng.choice(letters) + ("1" if suitable else "2")
         else:
             activity, accom = "0", "0"
@@ -1426,10 +1609,21 @@ class _Generator:
                 sorted(self.visits, key=lambda v: (v[0], v[2])), 1
             )
         )
+        # A young person back in care after their 17th or 18th birthday who then leaves it
+        # again (or is still there) is not reported as a care leaver on that birthday (SSDA903
+        # rules 1007, 1016).
+        care_ends: dict[int, list[date | None]] = {}
+        for period in self.periods:
+            care_ends.setdefault(period.child_id, []).append(period.end_date)
+        birthdays = [
+            (b, c, age)
+            for b, c, age in sorted(self.leaver_birthdays)
+            if age > 18 or all(end is not None and end < b for end in care_ends.get(c, ()))
+        ]
         leavers = tuple(
             r.CareLeaverRecord(i, c, on, el, it, ac, acc, suit, lc, pp, visit_worker(c, on))
             for i, (c, on, el, it, ac, acc, suit, lc, pp) in enumerate(
-                (self._leaver_record(c, b, age) for b, c, age in sorted(self.leaver_birthdays)), 1
+                (self._leaver_record(c, b, age) for b, c, age in birthdays), 1
             )
         )
         notes: list[r.CaseNote] = []
@@ -1477,7 +1671,8 @@ class _Generator:
             missing_episodes=tuple(self.missing),
             health_assessments=tuple(self.health),
             care_leaver_records=leavers,
-            adoptions=tuple(self.adoptions),
+            care_outcomes=tuple(self._care_outcomes()),
+            adoptions=tuple(self._with_adopters()),
             case_notes=tuple(notes),
             allocations=tuple(allocations),
             core_groups=tuple(core_groups),
@@ -1490,6 +1685,74 @@ class _Generator:
         )
 
     # ---- timescale records and the children built for the gap alerts ------------------------
+
+    def _care_outcomes(self) -> list[r.CareOutcomes]:
+        """Each year's outcomes (SSDA903 OC2) for the children looked after all that year.
+
+        For every collection year ending in the window, and the year before (last year's
+        return), a child whose period of care spans 1 April to 31 March gets a record, answered
+        as the DfE asks at the child's age (rules 157-198, 542-547): an SDQ score for about four
+        in five children whose 4th birthday falls by 31 March and 17th after 1 April, else a
+        reason (SDQ1 for a child who turned 4 in the year, when the last assessment found them
+        under 4); convictions from 10; immunisations and substance misuse for all; whether an
+        intervention was received when misuse is found, and if not whether one was offered.
+        Its own random stream, so the casework flows and their calibration do not move.
+        """
+        rng = random.Random(self.seed * 104_723 + 13)
+        first_year = _add_years(self.window_start, -1).year + 1
+        rows: list[r.CareOutcomes] = []
+        for year in range(first_year, self.as_at.year + 1):
+            first, last = date(year - 1, 4, 1), date(year, 3, 31)
+            if last > self.as_at:
+                break
+            for period in self.periods:
+                if period.start_date > first or (
+                    period.end_date is not None and period.end_date < last
+                ):
+                    continue
+                dob = self.child_dob[period.child_id]
+                rows.append(self._year_outcomes(rng, len(rows) + 1, period.child_id, dob, year))
+        return rows
+
+    @staticmethod
+    def _year_outcomes(
+        rng: random.Random, row_id: int, child: int, dob: date, year: int
+    ) -> r.CareOutcomes:
+        first, last = date(year - 1, 4, 1), date(year, 3, 31)
+        score: int | None = None
+        reason = ""
+        if _add_years(dob, 4) <= last and _add_years(dob, 17) > first:
+            if rng.random() < 0.8:
+                score = min(40, max(0, round(rng.gauss(14, 6))))
+            elif _add_years(dob, 4) > first:
+                reason = "SDQ1"
+            else:
+                reason = rng.choice(("SDQ2", "SDQ3", "SDQ4", "SDQ5"))
+        convicted = rng.random() < 0.03 if _add_years(dob, 10) <= last else None
+        immunised = rng.random() < 0.87
+        misuse = _add_years(dob, 11) <= last and rng.random() < 0.05
+        received = (rng.random() < 0.55) if misuse else None
+        offered = (rng.random() < 0.6) if received is False else None
+        return r.CareOutcomes(
+            row_id, child, year, score, reason, convicted, immunised, misuse, received, offered
+        )
+
+    def _with_adopters(self) -> list[r.AdoptionMilestones]:
+        """The adoptions, with the adopters (SSDA903 AD1) from the match on: a combination of
+        number, genders and legal status the DfE rules accept (511-524), weighted roughly as
+        England's adoptions are. Its own random stream."""
+        rng = random.Random(self.seed * 104_723 + 17)
+        combos = [combo for combo, _ in _ADOPTERS]
+        weights = [weight for _, weight in _ADOPTERS]
+        adoptions = []
+        for adoption in self.adoptions:
+            if adoption.matched_date is not None and adoption.no_longer_planned_date is None:
+                number, sexes, status = rng.choices(combos, weights)[0]
+                adoption = adoption._replace(
+                    number_of_adopters=number, adopters_sex=sexes, adopters_legal_status=status
+                )
+            adoptions.append(adoption)
+        return adoptions
 
     def _needs_assessments(self) -> list[r.NeedsAssessment]:
         """A needs assessment for each child who became eligible (reg 40) in the window: about
@@ -1892,6 +2155,9 @@ class _Generator:
                 covered_now = vacant_now and acc_cover >= 1.0
                 if covered_now:
                     acc_cover -= 1.0
+                elif vacant_now and role == "team_manager":
+                    # A team is never left without a manager: an interim covers the vacancy.
+                    covered_now = True
                 future = self.as_at + DAY * 3650  # an end after as_at is not recorded
                 d_end: date = future
                 filled = not vacant_now
@@ -1900,10 +2166,12 @@ class _Generator:
                     base = self.as_at if first else d_end
                     if filled:
                         start = base - timedelta(days=rng.expovariate(1 / tenure) + 1)
+                        # Spread, not drawn: a small authority has few recent starters, and
+                        # some of them are newly qualified.
                         nq = (
                             role == "social_worker"
                             and (self.as_at - start).days < 540
-                            and rng.random() < 0.4
+                            and self._spread("newly_qualified") < 0.4
                         )
                         add(role, "permanent", team.id, start, None if first else d_end, fte, nq)
                     else:
@@ -1979,13 +2247,22 @@ class _Generator:
             a_kind = "personal_adviser" if kind == "care_leavers" else "social_worker"
             day = start
             while True:
-                worker = None if rng.random() < 0.03 else worker_on(team, day)
+                # Some children wait for a worker; a looked-after child never does (every child
+                # looked after has a social worker from the day care begins; SSDA903 SW12STG2).
+                waits = rng.random() < 0.03 and kind != "children_in_care"
+                worker = None if waits else worker_on(team, day)
                 w_end = worker.end_date if worker is not None else None
                 seg_end = end
                 if w_end is not None and (end is None or w_end < end):
                     seg_end = w_end
+                if worker is None and not waits:
+                    # Nobody in the team yet (a stretch older than the workforce): unallocated
+                    # until the first worker joins.
+                    joins = [s.start_date for s in by_team.get(team, []) if s.start_date > day]
+                    if joins and min(joins) <= (end or self.as_at):
+                        seg_end = min(joins) - DAY
                 # Some unallocated waits end when a worker is found.
-                if (
+                elif (
                     worker is None
                     and end is None
                     and rng.random() < 0.5
@@ -2037,4 +2314,22 @@ def generate(
     called as the work advances. `scale` multiplies the preset's population (rates unchanged),
     for example to test the England preset at a manageable size.
     """
-    return _Generator(preset_named(preset, scale=scale), years, seed, as_at).run(progress)
+    with without_cycle_collection():
+        return _Generator(preset_named(preset, scale=scale), years, seed, as_at).run(progress)
+
+
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk build of plain records.
+
+    Building millions of tuples makes the collector walk the whole growing heap again and again
+    (a quarter of the generator's time for Birmingham); the records hold no reference cycles, so
+    nothing is left uncollected. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
