@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from safeguard.core.codes import codes_for, collection_year
-from safeguard.web.casework.models import HealthAssessment, Visit
+from safeguard.web.casework.models import CareOutcomes, HealthAssessment, Visit
 from safeguard.web.casework.selectors import CHRONOLOGY_KINDS, DATE_FORMATS
 
 
@@ -168,6 +168,119 @@ class HealthAssessmentForm(forms.Form):
 
     def clean_assessment_date(self) -> date:
         return _not_in_future(self.cleaned_data["assessment_date"], "assessment")
+
+
+def _yes_no_blank(not_asked: str) -> forms.TypedChoiceField:
+    """A yes/no question asked only of some children; `not_asked` labels the third answer, which
+    leaves it blank (None), so a worker can take back an answer given by mistake."""
+    return forms.TypedChoiceField(
+        choices=[*YES_NO, ("", not_asked)],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+def year_choices(today: date) -> list[tuple[str, str]]:
+    """The collection years a worker may record outcomes for, newest first: the one in progress
+    and the two before it, each labelled by its dates."""
+    in_progress = today.year + 1 if today.month >= 4 else today.year
+    return [
+        (str(year), f"1 April {year - 1} to 31 March {year}")
+        for year in range(in_progress, in_progress - 3, -1)
+    ]
+
+
+class CareOutcomesForm(forms.Form):
+    """A looked-after child's outcomes over a year (SSDA903 OC2), in the words workers use.
+
+    The questions that go together are checked here so the worker can put them right at once;
+    the rules that depend on the child's age are the service's.
+    """
+
+    collection_year = forms.TypedChoiceField(
+        choices=[],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the year these outcomes are for"},
+    )
+    sdq_score = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=40,
+        error_messages={
+            "invalid": "Enter the score as a whole number, like 14",
+            "min_value": "The score must be 0 or more",
+            "max_value": "The score must be 40 or less",
+        },
+    )
+    sdq_reason = forms.ChoiceField(
+        choices=[
+            *CareOutcomes.SDQReason.choices,
+            ("", "Not needed: there is a score, or none is asked"),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    convicted = _yes_no_blank("Not asked: the child was under 10 on 31 March")
+    immunisations_up_to_date = forms.TypedChoiceField(
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the child's immunisations are up to date"},
+    )
+    substance_misuse = forms.TypedChoiceField(
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether a substance misuse problem was identified this year"
+        },
+    )
+    intervention_received = _yes_no_blank("Not asked: no substance misuse problem")
+    intervention_offered = _yes_no_blank(
+        "Not asked: the child received an intervention, or none was needed"
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["collection_year"].choices = year_choices(timezone.localdate())
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if data.get("sdq_score") is not None and data.get("sdq_reason"):
+            self.add_error(
+                "sdq_reason", "You gave a score, so leave the reason for no score unselected"
+            )
+        misuse = data.get("substance_misuse")
+        received = data.get("intervention_received")
+        offered = data.get("intervention_offered")
+        if misuse is False and received is not None:
+            self.add_error(
+                "intervention_received",
+                "No substance misuse problem was identified, so leave this unanswered",
+            )
+        if misuse is False and offered is not None:
+            self.add_error(
+                "intervention_offered",
+                "No substance misuse problem was identified, so leave this unanswered",
+            )
+        if misuse and received is None:
+            self.add_error(
+                "intervention_received", "Select whether the child received an intervention"
+            )
+        if received is True and offered is not None:
+            self.add_error(
+                "intervention_offered",
+                "The child received an intervention, so leave this unanswered",
+            )
+        if received is False and offered is None:
+            self.add_error(
+                "intervention_offered",
+                "Select whether the child was offered an intervention and refused it",
+            )
+        return data
 
 
 class NeedsAssessmentForm(forms.Form):

@@ -7,6 +7,7 @@ database keeps the code as recorded.
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 
 from safeguard.web.history import Recorded
@@ -499,13 +500,20 @@ class AdoptionMilestones(Recorded):
 
     child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="adoptions")
     decision_date = models.DateField(
-        null=True, blank=True, help_text="SSDA903 DATE_INT: decision the child should be adopted."
+        null=True,
+        blank=True,
+        help_text="SSDA903 DATE_INT (AD1) and DATE_PLACED (PlacedAdoption): the decision that "
+        "the child should be placed for adoption.",
     )
     placement_order_date = models.DateField(
         null=True, blank=True, help_text="Annex A Date of Placement Order."
     )
     matched_date = models.DateField(null=True, blank=True, help_text="SSDA903 DATE_MATCH.")
-    placed_date = models.DateField(null=True, blank=True, help_text="SSDA903 DATE_PLACED.")
+    placed_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Annex A Date Placed for Adoption (with the prospective adopters).",
+    )
     adoption_order_date = models.DateField(
         null=True, blank=True, help_text="Annex A Date of Adoption Order."
     )
@@ -515,10 +523,96 @@ class AdoptionMilestones(Recorded):
     no_longer_planned_reason = models.CharField(
         max_length=3, blank=True, help_text="SSDA903 REASON_PLACED_CEASED (RD1-RD4)."
     )
+    number_of_adopters = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="SSDA903 NB_ADOPTR (AD1): 1 adopter or 2 (a couple)."
+    )
+    adopters_sex = models.CharField(
+        max_length=2,
+        blank=True,
+        help_text="SSDA903 SEX_ADOPTR (AD1): the adopters' genders at the adoption (M1, F1, MM, "
+        "FF, MF).",
+    )
+    adopters_legal_status = models.CharField(
+        max_length=3,
+        blank=True,
+        help_text="SSDA903 LS_ADOPTR (AD1): the adopters' legal status (L0 single, L11/L12 "
+        "married, L2 civil partners, L3/L4 unmarried couple).",
+    )
 
     class Meta:
         ordering = ["child_id"]
         verbose_name_plural = "adoption milestones"
+
+
+class CareOutcomes(Recorded):
+    """A looked-after child's outcomes over one collection year (SSDA903 OC2).
+
+    The DfE asks for these of children looked after continuously for 12 months at 31 March. A
+    blank (None) is an item not recorded or not asked at the child's age: the SDQ from 4 to 16,
+    convictions from 10, the intervention items only when substance misuse was identified. The
+    health items of OC2 (HEALTH_CHECK, TEETH_CHECK, HEALTH_ASSESSMENT) are worked out from the
+    dated `HealthAssessment` rows instead.
+    """
+
+    class SDQReason(models.TextChoices):
+        UNDER_4_OR_OVER_17 = "SDQ1", "The child was under 4 or over 17 at the latest assessment"
+        CARER_REFUSED = "SDQ2", "The carer refused to complete the questionnaire"
+        DISABILITY = "SDQ3", "The child's disability meant the questionnaire could not be done"
+        OTHER = "SDQ4", "Another reason"
+        CHILD_REFUSED = "SDQ5", "The child refused to complete the questionnaire"
+
+    child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="care_outcomes")
+    collection_year = models.PositiveSmallIntegerField(
+        help_text="The collection year described, by the year its 31 March falls in: 2026 is "
+        "1 April 2025 to 31 March 2026."
+    )
+    sdq_score = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(40)],
+        help_text="SSDA903 SDQ_SCORE: the Strengths and Difficulties Questionnaire total, 0 to 40.",
+    )
+    sdq_reason = models.CharField(
+        max_length=4,
+        blank=True,
+        choices=SDQReason.choices,
+        help_text="SSDA903 SDQ_REASON (SDQ1-SDQ5): why there is no SDQ score.",
+    )
+    convicted = models.BooleanField(
+        null=True,
+        help_text="SSDA903 CONVICTED: convicted, or given a youth caution or youth conditional "
+        "caution, in the year (asked from age 10).",
+    )
+    immunisations_up_to_date = models.BooleanField(
+        null=True, help_text="SSDA903 IMMUNISATIONS: immunisations up to date at 31 March."
+    )
+    substance_misuse = models.BooleanField(
+        null=True,
+        help_text="SSDA903 SUBSTANCE_MISUSE: identified as having a substance misuse problem in "
+        "the year.",
+    )
+    intervention_received = models.BooleanField(
+        null=True,
+        help_text="SSDA903 INTERVENTION_RECEIVED: received an intervention for substance misuse "
+        "(asked when misuse was identified).",
+    )
+    intervention_offered = models.BooleanField(
+        null=True,
+        help_text="SSDA903 INTERVENTION_OFFERED: offered an intervention and refused it (asked "
+        "when none was received).",
+    )
+
+    class Meta:
+        ordering = ["child_id", "-collection_year"]
+        verbose_name = "care outcomes"
+        verbose_name_plural = "care outcomes"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child", "collection_year"],
+                condition=models.Q(archived_at__isnull=True),
+                name="one_open_care_outcomes_per_child_year",
+            )
+        ]
 
 
 class CaseNote(Recorded):

@@ -24,6 +24,7 @@ from safeguard.web.casework.models import (
     Allocation,
     Assessment,
     CareLeaverRecord,
+    CareOutcomes,
     CaseNote,
     ChildProtectionConference,
     ChildProtectionPlan,
@@ -191,6 +192,7 @@ class ChildRecord:
     health_assessments: list[HealthAssessment]
     care_leaver_records: list[CareLeaverRecord]
     adoptions: list[AdoptionMilestones]
+    care_outcomes: list[CareOutcomes]
     last_visit: Visit | None
 
 
@@ -242,6 +244,7 @@ def child_record(child: Person, *, as_at: date, viewer: User) -> ChildRecord:
                 queryset=HealthAssessment.objects.order_by("-assessment_date"),
             ),
             "adoptions",
+            Prefetch("care_outcomes", queryset=CareOutcomes.objects.filter(archived_at=None)),
         )
         .get()
     )
@@ -300,6 +303,7 @@ def child_record(child: Person, *, as_at: date, viewer: User) -> ChildRecord:
             child.care_leaver_records.all(), key=lambda r: r.recorded_on, reverse=True
         ),
         adoptions=list(child.adoptions.all()),
+        care_outcomes=list(child.care_outcomes.all()),
         last_visit=last_visit,
     )
 

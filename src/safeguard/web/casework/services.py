@@ -14,6 +14,7 @@ from safeguard.web.access.audit import audit_event_add, ensure_may_record, stamp
 from safeguard.web.access.children import children_visible_to
 from safeguard.web.access.models import User
 from safeguard.web.casework.models import (
+    CareOutcomes,
     CaseNote,
     ChildProtectionConference,
     ChildProtectionPlan,
@@ -231,6 +232,134 @@ def health_assessment_record(
     return assessment
 
 
+def _birthday(born: date, years: int) -> date:
+    """The day the child turns `years` (29 February: 28 February, as the DfE's rules count)."""
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        return born.replace(year=born.year + years, day=28)
+
+
+def _care_outcomes_problems(
+    *,
+    child: Person,
+    collection_year: int,
+    sdq_score: int | None,
+    sdq_reason: str,
+    convicted: bool | None,
+    substance_misuse: bool | None,
+    intervention_received: bool | None,
+    intervention_offered: bool | None,
+) -> list[str]:
+    """Why these outcomes could not be sent to the DfE as they stand, in plain words.
+
+    The SSDA903 rules on what is asked at which age and which items go together (rules 158, 159,
+    180, 188, 189, 192, 193, 196, 197a and 542); the return's cohort and the items that must be
+    present are the DfE validation's to report.
+    """
+    first, last = date(collection_year - 1, 4, 1), date(collection_year, 3, 31)
+    problems = []
+    if sdq_score is not None and not 0 <= sdq_score <= 40:
+        problems.append("The SDQ score must be from 0 to 40")
+    if sdq_reason and sdq_reason not in CareOutcomes.SDQReason.values:
+        problems.append("Unknown reason for no SDQ score")
+    if sdq_score is not None and sdq_reason:
+        problems.append("Give an SDQ score or a reason for no score, not both")
+    born = child.date_of_birth
+    if born is not None and (sdq_score is not None or sdq_reason):
+        if _birthday(born, 4) > last:
+            problems.append("The child was under 4 all year, so no SDQ score or reason is asked")
+        elif _birthday(born, 17) <= first:
+            problems.append("The child was 17 or over all year, so no SDQ score or reason is asked")
+    if born is not None and convicted is not None and _birthday(born, 10) > last:
+        problems.append("The child was under 10 on 31 March, so convictions are not asked")
+    if substance_misuse is not True and (
+        intervention_received is not None or intervention_offered is not None
+    ):
+        problems.append("No substance misuse problem was identified, so no intervention is asked")
+    if substance_misuse and intervention_received is None:
+        problems.append("Say whether the child received an intervention for substance misuse")
+    if intervention_received is True and intervention_offered is not None:
+        problems.append("The child received an intervention, so leave whether one was offered")
+    if intervention_received is False and intervention_offered is None:
+        problems.append("Say whether the child was offered an intervention and refused it")
+    return problems
+
+
+@transaction.atomic
+def care_outcomes_record(
+    *,
+    acting_user: User,
+    child: Person,
+    collection_year: int,
+    sdq_score: int | None = None,
+    sdq_reason: str = "",
+    convicted: bool | None = None,
+    immunisations_up_to_date: bool | None = None,
+    substance_misuse: bool | None = None,
+    intervention_received: bool | None = None,
+    intervention_offered: bool | None = None,
+) -> CareOutcomes:
+    """Record the child's outcomes over a collection year (SSDA903 OC2), 2026 being the year to
+    31 March 2026.
+
+    A year holds one record: recording again for the same year replaces its answers, and the
+    audit entry says which changed. Refuses (PermissionDenied) a user who may not see the child,
+    and (ValueError) a year that has not begun, or answers the DfE's rules would reject for the
+    child's age or that do not go together (`_care_outcomes_problems`).
+    """
+    ensure_may_record(acting_user, child, date(collection_year - 1, 4, 1))
+    problems = _care_outcomes_problems(
+        child=child,
+        collection_year=collection_year,
+        sdq_score=sdq_score,
+        sdq_reason=sdq_reason,
+        convicted=convicted,
+        substance_misuse=substance_misuse,
+        intervention_received=intervention_received,
+        intervention_offered=intervention_offered,
+    )
+    if problems:
+        raise ValueError(problems[0])
+    answers: dict[str, object] = {
+        "sdq_score": sdq_score,
+        "sdq_reason": sdq_reason,
+        "convicted": convicted,
+        "immunisations_up_to_date": immunisations_up_to_date,
+        "substance_misuse": substance_misuse,
+        "intervention_received": intervention_received,
+        "intervention_offered": intervention_offered,
+    }
+    held = (
+        CareOutcomes.objects.select_for_update()
+        .filter(child=child, collection_year=collection_year, archived_at__isnull=True)
+        .first()
+    )
+    if held is None:
+        outcomes = CareOutcomes.objects.create(
+            child=child, collection_year=collection_year, **answers, **stamp(acting_user)
+        )
+        changed = list(answers)
+        action = "care_outcomes_record"
+    else:
+        outcomes = held
+        changed = [name for name, value in answers.items() if getattr(held, name) != value]
+        for name in changed:
+            setattr(held, name, answers[name])
+        held.updated_at = timezone.now()
+        held.updated_by = acting_user
+        held.save(update_fields=[*changed, "updated_at", "updated_by"])
+        action = "care_outcomes_change"
+    # Which items were answered, never the answers: an SDQ score or a conviction is sensitive.
+    _audit(
+        acting_user,
+        action,
+        outcomes,
+        {"child_id": child.pk, "collection_year": collection_year, "fields": changed},
+    )
+    return outcomes
+
+
 # --- Drafts -----------------------------------------------------------------------------------
 
 # The forms that keep drafts, and the fields each may keep; anything else sent is dropped.
@@ -243,6 +372,18 @@ DRAFT_FIELDS: dict[str, frozenset[str]] = {
     "cp_conference": frozenset({"conference_date", "plan_continues"}),
     "health_assessment": frozenset({"kind", "assessment_date"}),
     "needs_assessment": frozenset({"assessment_date"}),
+    "care_outcomes": frozenset(
+        {
+            "collection_year",
+            "sdq_score",
+            "sdq_reason",
+            "convicted",
+            "immunisations_up_to_date",
+            "substance_misuse",
+            "intervention_received",
+            "intervention_offered",
+        }
+    ),
 }
 DRAFT_MAX_CHARS = 40_000
 

@@ -49,6 +49,7 @@ MODELS: dict[str, type[models.Model]] = {
     "care_reviews": casework.LookedAfterReview,
     "missing_episodes": casework.MissingEpisode,
     "health_assessments": casework.HealthAssessment,
+    "care_outcomes": casework.CareOutcomes,
     "care_leaver_records": casework.CareLeaverRecord,
     "adoptions": casework.AdoptionMilestones,
     "case_notes": casework.CaseNote,

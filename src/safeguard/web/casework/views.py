@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from safeguard.web.access.children import child_for_user
 from safeguard.web.casework import selectors
 from safeguard.web.casework.forms import (
+    CareOutcomesForm,
     CaseNoteForm,
     ChronologyFilterForm,
     HealthAssessmentForm,
@@ -36,6 +37,7 @@ from safeguard.web.casework.forms import (
 from safeguard.web.casework.models import Draft, Person
 from safeguard.web.casework.services import (
     DRAFT_FIELDS,
+    care_outcomes_record,
     case_note_add,
     cla_review_record,
     cp_conference_record,
@@ -146,6 +148,12 @@ class RecordingPage:
     initial: Callable[[Person], dict[str, Any]]
 
 
+def _outcomes_initial(child: Person) -> dict[str, Any]:
+    """The year that ended most recently: outcomes are recorded once the year is over."""
+    today = timezone.localdate()
+    return {"collection_year": str(today.year if today.month >= 4 else today.year - 1)}
+
+
 def _visit_initial(child: Person) -> dict[str, Any]:
     stage = selectors.child_stage(child, as_at=timezone.localdate())
     return {
@@ -202,6 +210,15 @@ RECORDING_PAGES = {
         "Needs assessment recorded",
         needs_assessment_record,
         lambda child: {"assessment_date": _today_typed()},
+    ),
+    "care_outcomes": RecordingPage(
+        "care_outcomes",
+        CareOutcomesForm,
+        "casework/record_care_outcomes.html",
+        "Record the year's outcomes",
+        "Outcomes for the year recorded",
+        care_outcomes_record,
+        _outcomes_initial,
     ),
 }
 
