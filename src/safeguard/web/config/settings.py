@@ -96,6 +96,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
+# The local authority's three-digit DfE code, written by `safeguard export` in the CIN census
+# header (LEA) and the SSDA903 LA_PERM. "999" is no council's code: it marks the synthetic demo.
+SAFEGUARD_LA_CODE = env_str("SAFEGUARD_LA_CODE", "999").strip()
+if not (len(SAFEGUARD_LA_CODE) == 3 and SAFEGUARD_LA_CODE.isdigit()):
+    raise ImproperlyConfigured(
+        f"SAFEGUARD_LA_CODE must be the council's three-digit DfE code, not {SAFEGUARD_LA_CODE!r}"
+    )
+
 LOGIN_URL = "access:sign_in"
 LOGIN_REDIRECT_URL = "casework:caseload"
 LOGOUT_REDIRECT_URL = "access:sign_in"
