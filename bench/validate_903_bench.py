@@ -1,7 +1,7 @@
 """Benchmark: read and validate a large synthetic SSDA903 return (CSV files) with every rule.
 
 Usage: .venv/bin/python bench/validate_903_bench.py [--runs 3] [--size birmingham --size england
---size xlsx] [--xlsx-issues 150000]
+--size xlsx --size synth] [--xlsx-issues 150000] [--as-at 2026-03-31]
 
 Writes plausible 2025/26 SSDA903 CSV files for ~3,500 children (Birmingham-size) and ~115,000
 children (England-size), with last year's Header, Episodes, Missing, PlacedAdoption and OC3, into a temporary folder, generated here from a seeded random source
@@ -11,6 +11,12 @@ every file and running every 2025/26 rule) in a fresh child process per run, and
 medians, the row counts, the issues found and the peak memory of the run. The xlsx size times
 `safeguard.returns.report.to_xlsx` writing a report of 150,000 issues (every 2025/26 rule's code,
 type, message and fields in turn, three issues a child) in a fresh process per run.
+
+`--size synth` times the command a user runs, `safeguard validate 903 FILES --previous FILES
+--format csv --out REPORT`, on the SSDA903 files `safeguard synth --preset birmingham --as-at
+DATE --returns DIR` writes (wall and CPU time of each fresh process, so interpreter start and
+imports count), then splits one in-process run into reading, loading the rules and running them,
+and lists the slowest rules timed one by one.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import resource
 import statistics
@@ -303,7 +310,7 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
         in_year = [e for e in timeline if e["end"] is None or e["end"] >= START]
         continuous = not any(
             (e["RNE"] == "S" and e["start"] > START)
-            or (e["end"] is not None and e["end"] < END and e["REC"] != "X1")
+            or (e["end"] is not None and e["end"] <= END and e["REC"] != "X1")
             for e in in_year
         )
         if continuous:
@@ -372,7 +379,8 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
             rows["PrevPerm"].append(
                 {"CHILD": child, "DOB": dob_text, "PREV_PERM": "Z1", "LA_PERM": "", "DATE_PERM": ""}
             )
-        if rng.random() < 0.05:
+        # UASC children are 11 or older at 31 March (rule 231); the draw is kept either way.
+        if rng.random() < 0.05 and _birthday(dob, 11) <= END:
             rows["UASC"].append({"CHILD": child, "SEX": sex, "DOB": dob_text, "DUC": ""})
         sw_start = START - timedelta(days=rng.randrange(0, 200))
         sw_count = rng.randrange(1, 4)
@@ -409,12 +417,15 @@ def generate(folder: Path, children: int, seed: int = 2026) -> dict[str, int]:
     _write(folder / "previous" / "placedadoption.csv", TABLES["PlacedAdoption"], adoption_last_year)
     # Last year's OC3: the same care leavers, none reported dead (rule 348).
     _write(folder / "previous" / "oc3.csv", TABLES["OC3"], rows["OC3"])
+    # Last year's UASC: the same children, still UASC (rules 205A-205D).
+    _write(folder / "previous" / "uasc.csv", TABLES["UASC"], rows["UASC"])
     counts = {name: len(table_rows) for name, table_rows in rows.items()}
     counts["Header_last"] = len(rows["Header"])
     counts["Episodes_last"] = len(last_year)
     counts["Missing_last"] = len(missing_last_year)
     counts["PlacedAdoption_last"] = len(adoption_last_year)
     counts["OC3_last"] = len(rows["OC3"])
+    counts["UASC_last"] = len(rows["UASC"])
     return counts
 
 
@@ -442,6 +453,107 @@ def _one_run(folder: str) -> dict[str, float]:
         "issues": result.issues.height,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
+
+
+def _profile_run(folder: str) -> dict[str, object]:
+    """Split one in-process validation of `folder` (a `synth --returns` folder) into reading,
+    loading the rules and running them, and time each rule on its own (a second pass, warm)."""
+    started = time.perf_counter()
+    from safeguard.returns.engine import catalogue_for, rules_for, run_rule, validate
+    from safeguard.returns.ssda903.reader import read_903
+
+    imported = time.perf_counter()
+    paths = sorted(Path(folder).glob("ssda903/*.csv"))
+    previous = sorted(Path(folder).glob("ssda903/previous/*.csv"))
+    submission = read_903(paths, previous)
+    read = time.perf_counter()
+    rules = rules_for("ssda903", submission.year)
+    loaded = time.perf_counter()
+    result = validate(submission, rules, catalogue_for("ssda903", submission.year))
+    validated = time.perf_counter()
+    per_rule = []
+    for rule in rules:
+        if rule.code not in result.rules_run:
+            continue
+        begun = time.perf_counter()
+        run_rule(rule, submission)
+        per_rule.append((time.perf_counter() - begun, rule.code))
+    per_rule.sort(reverse=True)
+    return {
+        "import": imported - started,
+        "read": read - imported,
+        "load_rules": loaded - read,
+        "validate": validated - loaded,
+        "rules_second_pass": sum(t for t, _ in per_rule),
+        "slowest": per_rule[:15],
+        "rows": sum(frame.height for frame in submission.tables.values()),
+        "children": submission.tables["Header"].height,
+        "rules_run": len(result.rules_run),
+        "issues": result.issues.height,
+    }
+
+
+def measured(command: list[str]) -> tuple[float, float, int, str]:
+    """Run `command`; its wall seconds, CPU seconds, peak memory in MB (its own `ru_maxrss`,
+    from wait4, not the largest of all children so far) and last line of standard error."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        text = errors.read().decode(errors="replace").strip()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command[:3])} ... failed:\n{text}")
+    lines = text.splitlines()
+    return (
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss // 1024,
+        lines[-1] if lines else "",
+    )
+
+
+def _bench_synth(runs: int, as_at: str) -> None:
+    """`safeguard validate 903` on the Birmingham preset's own SSDA903 files, as a user runs it."""
+    safeguard = ROOT / ".venv" / "bin" / "safeguard"
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [str(safeguard), "synth", "--preset", "birmingham", "--as-at", as_at]
+        subprocess.run([*command, "--returns", tmp], check=True, capture_output=True)
+        paths = sorted(str(p) for p in Path(tmp).glob("ssda903/*.csv"))
+        previous = sorted(str(p) for p in Path(tmp).glob("ssda903/previous/*.csv"))
+        validate = [str(safeguard), "validate", "903", *paths]
+        if previous:
+            validate += ["--previous", *previous]
+        validate += ["--format", "csv", "--out", str(Path(tmp) / "report.csv")]
+        walls, cpus = [], []
+        peak = 0
+        for _ in range(runs):
+            wall, cpu, rss, summary = measured(validate)
+            walls.append(wall)
+            cpus.append(cpu)
+            peak = max(peak, rss)
+        profile = json.loads(
+            subprocess.run(
+                [sys.executable, __file__, "--profile-child", tmp],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+    each = ", ".join(f"{w:.2f}" for w in walls)
+    print(
+        f"synth birmingham (as at {as_at}): {profile['children']:,} children, "
+        f"{profile['rows']:,} rows; `safeguard validate 903` median of {runs}: "
+        f"{statistics.median(walls):.2f} s wall (runs: {each}), "
+        f"{statistics.median(cpus):.2f} s CPU; peak memory {peak:,} MB; {summary}\n"
+        f"  in one process: import {profile['import']:.2f} s, read {profile['read']:.3f} s, "
+        f"load rules {profile['load_rules']:.3f} s, run {profile['rules_run']} rules "
+        f"{profile['validate']:.3f} s (second pass {profile['rules_second_pass']:.3f} s)\n"
+        "  slowest rules (second pass): "
+        + ", ".join(f"{code} {seconds * 1000:.1f} ms" for seconds, code in profile["slowest"])
+    )
 
 
 def _xlsx_run(issues: int) -> dict[str, float]:
@@ -515,20 +627,30 @@ def _bench_xlsx(issues: int, runs: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--size", action="append", choices=[*sorted(SIZES), "xlsx"])
+    parser.add_argument("--size", action="append", choices=[*sorted(SIZES), "xlsx", "synth"])
+    parser.add_argument(
+        "--as-at", default="2026-03-31", help="the synthetic authority's date for --size synth"
+    )
     parser.add_argument(
         "--xlsx-issues", type=int, default=150_000, help="issues in the xlsx report benchmark"
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--xlsx-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--profile-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.profile_child:
+        print(json.dumps(_profile_run(args.profile_child)))
+        return 0
     if args.child:
         print(json.dumps(_one_run(args.child)))
         return 0
     if args.xlsx_child:
         print(json.dumps(_xlsx_run(args.xlsx_child)))
         return 0
-    for size in args.size or ["birmingham", "england", "xlsx"]:
+    for size in args.size or ["birmingham", "england", "xlsx", "synth"]:
+        if size == "synth":
+            _bench_synth(args.runs, args.as_at)
+            continue
         if size == "xlsx":
             _bench_xlsx(args.xlsx_issues, args.runs)
             continue

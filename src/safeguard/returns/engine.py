@@ -264,11 +264,16 @@ def run_rule(rule: Rule, submission: Submission) -> pl.DataFrame:
     flags = rule.check(submission)
     if set(ISSUE_SCHEMA) - set(flags.columns):
         raise TypeError(f"rule {rule.code} returned columns {flags.columns}, not table/row/child")
-    flags = flags.select([pl.col(name).cast(dtype) for name, dtype in ISSUE_SCHEMA.items()]).unique(
-        maintain_order=True
-    )
+    # Most rules flag nothing on a sound return: answer those without another Polars query, and
+    # the rest with one (each query costs a fixed ~0.3 ms, a tenth of a second over 300 rules).
     if flags.is_empty():
         return _EMPTY_ISSUES
+    flags = (
+        flags.lazy()
+        .select([pl.col(name).cast(dtype) for name, dtype in ISSUE_SCHEMA.items()])
+        .unique(maintain_order=True)
+        .collect()
+    )
     parts = []
     for (table_name,), part in flags.group_by("table", maintain_order=True):
         table = submission.tables.get(str(table_name))
