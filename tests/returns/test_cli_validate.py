@@ -249,7 +249,10 @@ def test_la_code_lets_the_council_rules_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Without --la-code rule 1015 is skipped with the reason; with it, the rule runs."""
-    files = _files(tmp_path, CLEAN_HEADER)
+    files = [
+        str(write_table(tmp_path / "header.csv", "Header", CLEAN_HEADER)),
+        str(write_table(tmp_path / "episodes.csv", "Episodes", [{**EPISODES[0], "PL_LA": "330"}])),
+    ]
     main(["validate", "903", *files, "--year", "2026", "--format", "json"])
     without = json.loads(capsys.readouterr().out)
     skipped = {s["rule"]: s for s in without["rules_skipped"]}

@@ -71,7 +71,10 @@ class Rule:
     """One DfE validation rule as the DfE publishes it, with the function that applies it.
 
     `tables` are the tables the rule needs (a rule whose table is absent is skipped); `fields`
-    are the affected fields the DfE names, whose values are reported with each issue.
+    are the affected fields the DfE names, whose values are reported with each issue. `columns`
+    ("Episodes.PL_LA") are optional columns the rule needs, such as those the DfE derives from
+    postcodes, which a council's files may not carry: without one the rule is skipped, never
+    passed as if it had checked something.
     """
 
     code: str
@@ -80,6 +83,7 @@ class Rule:
     tables: tuple[str, ...]
     type: RuleType
     check: Check = field(repr=False, compare=False)
+    columns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,8 +105,20 @@ class CatalogueEntry:
 
 @dataclass(frozen=True)
 class Skipped:
+    """A rule not run, and what it needed that the return did not have."""
+
     code: str
     missing_tables: tuple[str, ...]
+    missing_columns: tuple[str, ...] = ()
+
+    @property
+    def needs(self) -> str:
+        """What was missing, in words: "Episodes_last, the PL_LA column of Episodes"."""
+        columns = (
+            f"the {column} column of {table}"
+            for table, column in (c.split(".", 1) for c in self.missing_columns)
+        )
+        return ", ".join((*self.missing_tables, *columns))
 
 
 @dataclass(frozen=True)
@@ -294,6 +310,10 @@ def run_rule(rule: Rule, submission: Submission) -> pl.DataFrame:
     )
 
 
+def _has_column(submission: Submission, table: str, column: str) -> bool:
+    return table in submission.tables and column in submission.tables[table].columns
+
+
 def validate(
     submission: Submission, rules: Sequence[Rule], catalogue: Sequence[CatalogueEntry] = ()
 ) -> Result:
@@ -307,8 +327,11 @@ def validate(
     found: list[pl.DataFrame] = []
     for rule in rules:
         missing = tuple(t for t in rule.tables if t not in submission.tables)
-        if missing:
-            skipped.append(Skipped(rule.code, missing))
+        missing_columns = tuple(
+            c for c in rule.columns if not _has_column(submission, *c.split(".", 1))
+        )
+        if missing or missing_columns:
+            skipped.append(Skipped(rule.code, missing, missing_columns))
             continue
         try:
             issues = run_rule(rule, submission)

@@ -46,7 +46,13 @@ def as_dict(
         "files": files or {},
         "rules_run": list(result.rules_run),
         "rules_skipped": [
-            {"rule": s.code, "missing_tables": list(s.missing_tables)} for s in result.rules_skipped
+            {
+                "rule": s.code,
+                "missing_tables": list(s.missing_tables),
+                "missing_columns": list(s.missing_columns),
+                "needs": s.needs,
+            }
+            for s in result.rules_skipped
         ],
         "rules_failed": [{"rule": f.code, "reason": f.reason} for f in result.rules_failed],
         "rules_not_implemented": [
@@ -93,7 +99,7 @@ def to_csv(result: Result) -> str:
                 "",
                 "",
                 "",
-                f"needs {', '.join(skipped.missing_tables)}",
+                f"needs {skipped.needs}",
             ]
         )
     for failed in result.rules_failed:
@@ -143,7 +149,7 @@ def to_table(result: Result, return_name: str, limit_per_rule: int = 50) -> str:
         lines.append("")
         lines.append("Rules skipped (a table they need is absent):")
         for skipped in result.rules_skipped:
-            lines.append(f"  {skipped.code}: needs {', '.join(skipped.missing_tables)}")
+            lines.append(f"  {skipped.code}: needs {skipped.needs}")
     if result.rules_failed:
         lines.append("")
         lines.append("Rules that FAILED to run (report this to Safeguard's maintainers):")
@@ -271,7 +277,7 @@ def to_xlsx(
     not_run.write_row(0, 0, ("Rule", "Status", "Reason or DfE message"), bold)
     lines = [
         *(
-            (s.code, "skipped", f"needs {', '.join(s.missing_tables)}")
+            (s.code, "skipped", f"needs {s.needs}")
             for s in result.rules_skipped
         ),
         *((f.code, "failed", f.reason) for f in result.rules_failed),

@@ -589,7 +589,9 @@ def test_rules_needing_context_are_skipped_with_the_reason(tmp_path: Path) -> No
 
 
 def test_rules_needing_context_run_when_it_is_given(tmp_path: Path) -> None:
-    case = Case("x", "x", {"Episodes": [E("1")]}, (), la_code="330", providers=True)
+    # PL_LA and PL_LOCATION (derived by the DfE from postcodes) let 411 and 1015 run too.
+    episode = E("1", PL_LA="330", PL_LOCATION="IN")
+    case = Case("x", "x", {"Episodes": [episode]}, (), la_code="330", providers=True)
     rules = [r for r in rules_for("ssda903", YEAR) if r.code in NEEDS_CONTEXT]
     result = validate(read(tmp_path, case), rules)
     assert result.rules_skipped == ()
@@ -613,7 +615,8 @@ def test_a_provider_file_without_urns_is_unusable(tmp_path: Path) -> None:
 def test_validate_903_passes_the_context_to_the_rules(tmp_path: Path) -> None:
     from safeguard.returns.validation import validate_903
 
-    episodes = write_table(tmp_path / "episodes.csv", "Episodes", [E("1", URN="SC100001")])
+    episode = E("1", URN="SC100001", PL_LA="330", PL_LOCATION="IN")
+    episodes = write_table(tmp_path / "episodes.csv", "Episodes", [episode])
     providers = tmp_path / "providers.csv"
     providers.write_text(PROVIDER_FILE, encoding="utf-8")
     _, without = validate_903([episodes], year=YEAR)

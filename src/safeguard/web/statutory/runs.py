@@ -60,7 +60,13 @@ def validation_run_record(
     summary = {
         "rules_run": list(result.rules_run),
         "rules_skipped": [
-            {"rule": s.code, "missing_tables": list(s.missing_tables)} for s in result.rules_skipped
+            {
+                "rule": s.code,
+                "missing_tables": list(s.missing_tables),
+                "missing_columns": list(s.missing_columns),
+                "needs": s.needs,
+            }
+            for s in result.rules_skipped
         ],
         "rules_failed": [{"rule": f.code, "reason": f.reason} for f in result.rules_failed],
         "rules_not_implemented": [
@@ -132,7 +138,8 @@ def result_of(run: ValidationRun, issues: pl.DataFrame | None = None) -> Result:
         year=run.year,
         rules_run=tuple(summary["rules_run"]),
         rules_skipped=tuple(
-            Skipped(s["rule"], tuple(s["missing_tables"])) for s in summary["rules_skipped"]
+            Skipped(s["rule"], tuple(s["missing_tables"]), tuple(s.get("missing_columns", ())))
+            for s in summary["rules_skipped"]
         ),
         rules_failed=tuple(Failed(f["rule"], f["reason"]) for f in summary["rules_failed"]),
         issues=issues_of(run) if issues is None else issues,

@@ -4,7 +4,7 @@ Flags episodes provided by the council itself (PLACE_PROVIDER PR1), other than s
 V4) and placements own provision may arrange anywhere (adoption A3-A6, fostering U1-U6, supported
 accommodation K3; safeguard.core.codes.OWN_PROVISION_ANYWHERE), whose LA of placement (PL_LA) is
 not the council's. Needs the council's LA code (COUNCIL); skipped without it. PL_LA is an optional
-column; a file without it has nothing to flag.
+column; without it the rule is skipped, not passed.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import polars as pl
 
 from safeguard.core.codes import OWN_PROVISION_ANYWHERE, SHORT_BREAK_LEGAL_STATUSES
 from safeguard.returns.engine import Rule, Submission
-from safeguard.returns.ssda903.expressions import is_council, lacks_column, no_rows, rows
+from safeguard.returns.ssda903.expressions import is_council, rows
 from safeguard.returns.ssda903.reader import COUNCIL
 
 CODE = "1015"
@@ -22,8 +22,6 @@ MESSAGE = "Placement provider is own provision but child not placed in own LA."
 
 def check(submission: Submission) -> pl.DataFrame:
     """Own-provision episodes placed outside the council's area."""
-    if lacks_column(submission, "PL_LA", "Episodes"):
-        return no_rows(submission, "Episodes")
     return rows(
         submission,
         "Episodes",
@@ -43,4 +41,5 @@ RULE = Rule(
     tables=("Episodes", COUNCIL),
     type="error",
     check=check,
+    columns=("Episodes.PL_LA",),
 )

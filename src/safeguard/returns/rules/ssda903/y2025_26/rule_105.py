@@ -2,7 +2,7 @@
 
 Flags a Header row whose UASC status is blank or not 0 or 1. The DfE derives the Header's UASC
 flag from the UASC table; a council's CSV Header seldom carries it, and this rule checks it only
-when the Header file has a UASC column (a file without one has nothing to flag, as in the public
+when the Header file has a UASC column (a file without one is skipped, not passed, as in the public
 validator, which skips the rule for CSV files).
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.engine import Rule, Submission
-from safeguard.returns.ssda903.expressions import lacks_column, no_rows, not_in_list, rows
+from safeguard.returns.ssda903.expressions import not_in_list, rows
 
 CODE = "105"
 MESSAGE = (
@@ -22,8 +22,6 @@ MESSAGE = (
 
 def check(submission: Submission) -> pl.DataFrame:
     """Header rows with a UASC status that is blank or not a valid code."""
-    if lacks_column(submission, "UASC", "Header"):
-        return no_rows(submission, "Header")
     return rows(submission, "Header", not_in_list("UASC", "UASC", submission.year, blank_ok=False))
 
 
@@ -34,4 +32,5 @@ RULE = Rule(
     tables=("Header",),
     type="error",
     check=check,
+    columns=("Header.UASC",),
 )

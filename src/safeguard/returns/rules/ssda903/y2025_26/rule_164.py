@@ -3,7 +3,7 @@
 Flags episodes, other than short breaks (legal status V3, V4), of children not identified as
 UASC this year or last (any Header UASC of 1 or UASC row given), whose placement distance
 (PL_DISTANCE, derived by the DfE from the postcodes) is given but is not a number from 0.0 to
-999.9. PL_DISTANCE is an optional column; a file without it has nothing to flag.
+999.9. PL_DISTANCE is an optional column; without it the rule is skipped, not passed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import polars as pl
 
 from safeguard.core.codes import SHORT_BREAK_LEGAL_STATUSES
 from safeguard.returns.engine import Rule, Submission, flagged
-from safeguard.returns.ssda903.expressions import ever_uasc, lacks_column, miles, no_rows
+from safeguard.returns.ssda903.expressions import ever_uasc, miles
 
 CODE = "164"
 MESSAGE = "Distance is not valid. Please check a valid postcode has been entered. [NOTE: This check will result in false positives for children formerly UASC not identified as such in loaded data]"
@@ -20,8 +20,6 @@ MESSAGE = "Distance is not valid. Please check a valid postcode has been entered
 
 def check(submission: Submission) -> pl.DataFrame:
     """Episodes of children never UASC whose placement distance is not valid."""
-    if lacks_column(submission, "PL_DISTANCE", "Episodes"):
-        return no_rows(submission, "Episodes")
     distance = miles("PL_DISTANCE")
     invalid = pl.col("PL_DISTANCE").is_not_null() & ~distance.is_between(0.0, 999.9).fill_null(
         value=False
@@ -44,4 +42,5 @@ RULE = Rule(
     tables=("Episodes",),
     type="error",
     check=check,
+    columns=("Episodes.PL_DISTANCE",),
 )

@@ -3,7 +3,7 @@
 Flags episodes, other than short breaks (V3, V4), whose placement LA (PL_LA, derived by the DfE
 from the placement postcode) is blank or is not an LA code: an English LA's three-digit or ONS
 code (safeguard.core.codes.ENGLISH_LA_CODES) or WAL, SCO, NUK, NIR. PL_LA is an optional column;
-a file without it has nothing to flag.
+without it the rule is skipped, not passed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import polars as pl
 
 from safeguard.core.codes import ENGLISH_LA_CODES, LA_OUTSIDE_ENGLAND, SHORT_BREAK_LEGAL_STATUSES
 from safeguard.returns.engine import Rule, Submission
-from safeguard.returns.ssda903.expressions import lacks_column, no_rows, rows
+from safeguard.returns.ssda903.expressions import rows
 
 LA_CODES = sorted(
     {*ENGLISH_LA_CODES, *(ons for ons, _ in ENGLISH_LA_CODES.values()), *LA_OUTSIDE_ENGLAND}
@@ -24,8 +24,6 @@ MESSAGE = "Local Authority (LA) of placement is not valid or is missing. Please 
 
 def check(submission: Submission) -> pl.DataFrame:
     """Episodes whose LA of placement is missing or not valid."""
-    if lacks_column(submission, "PL_LA", "Episodes"):
-        return no_rows(submission, "Episodes")
     return rows(
         submission,
         "Episodes",
@@ -41,4 +39,5 @@ RULE = Rule(
     tables=("Episodes",),
     type="error",
     check=check,
+    columns=("Episodes.PL_LA",),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.engine import Rule, Submission
-from safeguard.returns.ssda903.expressions import lacks_column, no_rows, not_in_list, rows
+from safeguard.returns.ssda903.expressions import not_in_list, rows
 
 CODE = "179"
 MESSAGE = "Placement location code is not a valid code."
@@ -19,8 +19,6 @@ MESSAGE = "Placement location code is not a valid code."
 
 def check(submission: Submission) -> pl.DataFrame:
     """Episodes with a PL_LOCATION that is not a valid code."""
-    if lacks_column(submission, "PL_LOCATION", "Episodes"):
-        return no_rows(submission, "Episodes")
     return rows(
         submission,
         "Episodes",
@@ -35,4 +33,5 @@ RULE = Rule(
     tables=("Episodes",),
     type="error",
     check=check,
+    columns=("Episodes.PL_LOCATION",),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.engine import Rule, Submission, flagged
-from safeguard.returns.ssda903.expressions import given, lacks_column, no_rows
+from safeguard.returns.ssda903.expressions import given
 
 CODE = "303"
 MESSAGE = (
@@ -23,8 +23,6 @@ IS_UASC = "1"
 
 def check(submission: Submission) -> pl.DataFrame:
     """Header and UASC rows of children with a DUC whose Header UASC status is not 1."""
-    if lacks_column(submission, "UASC", "Header"):
-        return no_rows(submission, "Header")
     ceased = (
         submission.tables["UASC"]
         .lazy()
@@ -52,4 +50,5 @@ RULE = Rule(
     tables=("UASC", "Header"),
     type="error",
     check=check,
+    columns=("Header.UASC",),
 )

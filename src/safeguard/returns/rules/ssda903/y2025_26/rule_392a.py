@@ -2,7 +2,7 @@
 
 Flags episodes, other than short breaks (V3, V4), of children not identified as UASC this year or
 last, with no placement distance (PL_DISTANCE, derived by the DfE from the postcodes).
-PL_DISTANCE is an optional column; a file without it has nothing to flag.
+PL_DISTANCE is an optional column; without it the rule is skipped, not passed.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import polars as pl
 
 from safeguard.core.codes import SHORT_BREAK_LEGAL_STATUSES
 from safeguard.returns.engine import Rule, Submission, flagged
-from safeguard.returns.ssda903.expressions import ever_uasc, lacks_column, no_rows
+from safeguard.returns.ssda903.expressions import ever_uasc
 
 CODE = "392a"
 MESSAGE = "Child is looked after but no distance is recorded. [NOTE: This check may result in false positives for children formerly UASC]"
@@ -19,8 +19,6 @@ MESSAGE = "Child is looked after but no distance is recorded. [NOTE: This check 
 
 def check(submission: Submission) -> pl.DataFrame:
     """Episodes of children never UASC with no placement distance."""
-    if lacks_column(submission, "PL_DISTANCE", "Episodes"):
-        return no_rows(submission, "Episodes")
     episodes = (
         submission.tables["Episodes"]
         .lazy()
@@ -40,4 +38,5 @@ RULE = Rule(
     tables=("Episodes",),
     type="error",
     check=check,
+    columns=("Episodes.PL_DISTANCE",),
 )

@@ -4,7 +4,7 @@ Flags an episode with a placement distance (PL_DISTANCE) given for a child who i
 a child with a row in this year's or last year's UASC table, or whose Header this year or last
 year carries UASC status 1 (when the Header has that optional column). Tables not loaded are
 left out, hence the DfE's note on false negatives. PL_DISTANCE is an optional column; a file
-without it has nothing to flag.
+without it the rule is skipped, not passed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.engine import Rule, Submission, flagged
-from safeguard.returns.ssda903.expressions import given, lacks_column, no_rows
+from safeguard.returns.ssda903.expressions import given
 
 CODE = "406"
 MESSAGE = (
@@ -41,8 +41,6 @@ def _uasc_children(submission: Submission) -> pl.LazyFrame:
 
 def check(submission: Submission) -> pl.DataFrame:
     """Episodes of UASC or formerly UASC children with a placement distance."""
-    if lacks_column(submission, "PL_DISTANCE", "Episodes"):
-        return no_rows(submission, "Episodes")
     return flagged(
         submission.tables["Episodes"]
         .lazy()
@@ -59,4 +57,5 @@ RULE = Rule(
     tables=("Episodes",),
     type="error",
     check=check,
+    columns=("Episodes.PL_DISTANCE",),
 )

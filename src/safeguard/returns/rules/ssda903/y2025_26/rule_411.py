@@ -3,7 +3,7 @@
 Flags episodes whose placement location (PL_LOCATION) is IN (inside the authority) but whose LA
 of placement (PL_LA) is not the council's own LA code. Needs the council's LA code (the COUNCIL
 table from `read_903(la_code=...)`); skipped without it. PL_LOCATION and PL_LA are optional
-columns; a file without them has nothing to flag.
+columns; without them the rule is skipped, not passed.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.engine import Rule, Submission
-from safeguard.returns.ssda903.expressions import is_council, lacks_column, no_rows, rows
+from safeguard.returns.ssda903.expressions import is_council, rows
 from safeguard.returns.ssda903.reader import COUNCIL
 
 CODE = "411"
@@ -20,10 +20,6 @@ MESSAGE = "Placement location code disagrees with LA of placement."
 
 def check(submission: Submission) -> pl.DataFrame:
     """Episodes placed 'IN' the authority in another LA."""
-    if lacks_column(submission, "PL_LOCATION", "Episodes") or lacks_column(
-        submission, "PL_LA", "Episodes"
-    ):
-        return no_rows(submission, "Episodes")
     return rows(
         submission,
         "Episodes",
@@ -38,4 +34,5 @@ RULE = Rule(
     tables=("Episodes", COUNCIL),
     type="error",
     check=check,
+    columns=("Episodes.PL_LOCATION", "Episodes.PL_LA"),
 )

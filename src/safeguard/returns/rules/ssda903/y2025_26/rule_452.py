@@ -14,8 +14,6 @@ import polars as pl
 from safeguard.returns.engine import Rule, Submission, flagged
 from safeguard.returns.ssda903.expressions import (
     first_episode_with_open_last_year,
-    lacks_column,
-    no_rows,
 )
 
 CODE = "452"
@@ -27,8 +25,6 @@ MESSAGE = (
 
 def check(submission: Submission) -> pl.DataFrame:
     """First episodes continuing last year's open episode (same RNE) with a different PL_LA."""
-    if lacks_column(submission, "PL_LA", "Episodes", "Episodes_last"):
-        return no_rows(submission, "Episodes")
     same_rne = pl.col("RNE") == pl.col("RNE_LAST")
     differs = pl.col("PL_LA").ne_missing(pl.col("PL_LA_LAST"))
     return flagged(
@@ -44,4 +40,5 @@ RULE = Rule(
     tables=("Episodes", "Episodes_last"),
     type="error",
     check=check,
+    columns=("Episodes.PL_LA", "Episodes_last.PL_LA"),
 )

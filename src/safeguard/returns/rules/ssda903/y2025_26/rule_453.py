@@ -15,8 +15,6 @@ from safeguard.returns.engine import Rule, Submission, flagged
 from safeguard.returns.ssda903.expressions import (
     distances_differ,
     first_episode_with_open_last_year,
-    lacks_column,
-    no_rows,
 )
 
 CODE = "453"
@@ -29,8 +27,6 @@ MESSAGE = (
 def check(submission: Submission) -> pl.DataFrame:
     """First episodes continuing last year's open episode (same RNE) placed 0.2 miles or more
     from last year's distance."""
-    if lacks_column(submission, "PL_DISTANCE", "Episodes", "Episodes_last"):
-        return no_rows(submission, "Episodes")
     same_rne = pl.col("RNE") == pl.col("RNE_LAST")
     differs = distances_differ("PL_DISTANCE", "PL_DISTANCE_LAST")
     return flagged(
@@ -48,4 +44,5 @@ RULE = Rule(
     tables=("Episodes", "Episodes_last"),
     type="error",
     check=check,
+    columns=("Episodes.PL_DISTANCE", "Episodes_last.PL_DISTANCE"),
 )

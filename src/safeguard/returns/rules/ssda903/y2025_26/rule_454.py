@@ -2,7 +2,7 @@
 
 Flags an episode whose placement distance (PL_DISTANCE) is over 350 miles and is not 999.9 (the
 value given when the distance cannot be calculated). PL_DISTANCE is an optional column; a file
-without it has nothing to flag.
+without it the rule is skipped, not passed.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import polars as pl
 
 from safeguard.core.codes import DISTANCE_NOT_CALCULABLE
 from safeguard.returns.engine import Rule, Submission
-from safeguard.returns.ssda903.expressions import lacks_column, miles, no_rows, rows
+from safeguard.returns.ssda903.expressions import miles, rows
 
 CODE = "454"
 MESSAGE = (
@@ -22,8 +22,6 @@ MESSAGE = (
 
 def check(submission: Submission) -> pl.DataFrame:
     """Episodes placed over 350 miles from home."""
-    if lacks_column(submission, "PL_DISTANCE", "Episodes"):
-        return no_rows(submission, "Episodes")
     distance = miles("PL_DISTANCE")
     return rows(submission, "Episodes", (distance > 350) & (distance != DISTANCE_NOT_CALCULABLE))
 
@@ -35,4 +33,5 @@ RULE = Rule(
     tables=("Episodes",),
     type="error",
     check=check,
+    columns=("Episodes.PL_DISTANCE",),
 )

@@ -15,8 +15,6 @@ from safeguard.returns.engine import Rule, Submission, flagged
 from safeguard.returns.ssda903.expressions import (
     distances_differ,
     first_episode_with_open_last_year,
-    lacks_column,
-    no_rows,
 )
 
 CODE = "503G"
@@ -25,8 +23,6 @@ MESSAGE = "The distance in first episode does not match open episode at end of l
 
 def check(submission: Submission) -> pl.DataFrame:
     """Each child's first episode this year placed 0.2 miles or more from last year's distance."""
-    if lacks_column(submission, "PL_DISTANCE", "Episodes", "Episodes_last"):
-        return no_rows(submission, "Episodes")
     differs = distances_differ("PL_DISTANCE", "PL_DISTANCE_LAST")
     return flagged(
         first_episode_with_open_last_year(submission, "PL_DISTANCE").filter(differs), "Episodes"
@@ -40,4 +36,5 @@ RULE = Rule(
     tables=("Episodes", "Episodes_last"),
     type="error",
     check=check,
+    columns=("Episodes.PL_DISTANCE", "Episodes_last.PL_DISTANCE"),
 )

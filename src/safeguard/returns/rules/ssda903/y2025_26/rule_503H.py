@@ -13,8 +13,6 @@ import polars as pl
 from safeguard.returns.engine import Rule, Submission, flagged
 from safeguard.returns.ssda903.expressions import (
     first_episode_with_open_last_year,
-    lacks_column,
-    no_rows,
 )
 
 CODE = "503H"
@@ -23,8 +21,6 @@ MESSAGE = "The placement LA in first episode does not match open episode at end 
 
 def check(submission: Submission) -> pl.DataFrame:
     """Each child's first episode this year whose PL_LA differs from last year's open episode."""
-    if lacks_column(submission, "PL_LA", "Episodes", "Episodes_last"):
-        return no_rows(submission, "Episodes")
     differs = pl.col("PL_LA").ne_missing(pl.col("PL_LA_LAST"))
     return flagged(
         first_episode_with_open_last_year(submission, "PL_LA").filter(differs), "Episodes"
@@ -38,4 +34,5 @@ RULE = Rule(
     tables=("Episodes", "Episodes_last"),
     type="error",
     check=check,
+    columns=("Episodes.PL_LA", "Episodes_last.PL_LA"),
 )

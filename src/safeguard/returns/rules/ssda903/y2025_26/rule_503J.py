@@ -13,8 +13,6 @@ import polars as pl
 from safeguard.returns.engine import Rule, Submission, flagged
 from safeguard.returns.ssda903.expressions import (
     first_episode_with_open_last_year,
-    lacks_column,
-    no_rows,
 )
 
 CODE = "503J"
@@ -23,8 +21,6 @@ MESSAGE = "The placement location in first episode does not match open episode a
 
 def check(submission: Submission) -> pl.DataFrame:
     """Each child's first episode this year whose PL_LOCATION differs from last year's open episode."""
-    if lacks_column(submission, "PL_LOCATION", "Episodes", "Episodes_last"):
-        return no_rows(submission, "Episodes")
     differs = pl.col("PL_LOCATION").ne_missing(pl.col("PL_LOCATION_LAST"))
     return flagged(
         first_episode_with_open_last_year(submission, "PL_LOCATION").filter(differs), "Episodes"
@@ -38,4 +34,5 @@ RULE = Rule(
     tables=("Episodes", "Episodes_last"),
     type="error",
     check=check,
+    columns=("Episodes.PL_LOCATION", "Episodes_last.PL_LOCATION"),
 )
