@@ -276,10 +276,7 @@ def to_xlsx(
     not_run.set_column(2, 2, 100)
     not_run.write_row(0, 0, ("Rule", "Status", "Reason or DfE message"), bold)
     lines = [
-        *(
-            (s.code, "skipped", f"needs {s.needs}")
-            for s in result.rules_skipped
-        ),
+        *((s.code, "skipped", f"needs {s.needs}") for s in result.rules_skipped),
         *((f.code, "failed", f.reason) for f in result.rules_failed),
         *((e.code, "not implemented", e.message) for e in result.rules_not_implemented),
     ]
