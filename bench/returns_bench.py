@@ -6,7 +6,7 @@ In a temporary folder, each step a fresh `safeguard` process (so interpreter sta
 count), timed by wall clock with the child's CPU time and peak memory:
 
 1. `synth --preset P --as-at D --returns DIR`: the SSDA903 CSVs and the CIN census XML, no database.
-2. `validate 903` on the CSVs (with last year's), and on the same return as one XML file
+2. `validate 903` on the CSVs (with last year's and the earlier years' Episodes), and on the same return as one XML file
    (written by `write_903_xml` from the CSVs, with SWEpisodes beside it as CSV).
 3. `validate cin` on the census.
 4. `synth --preset P` into a fresh SQLite database, then `export 903`, `export cin` and
@@ -82,9 +82,10 @@ def main() -> None:
         ssda903 = returns / "ssda903"
         current = sorted(str(p) for p in ssda903.glob("*.csv"))
         previous = sorted(str(p) for p in (ssda903 / "previous").glob("*.csv"))
+        history = ["--history", *sorted(str(p) for p in (ssda903 / "history").glob("*.csv"))]
         timed(
             "validate 903 (CSV files)",
-            ["validate", "903", *current, "--previous", *previous, "--format", "json", "--out",
+            ["validate", "903", *current, "--previous", *previous, *history, "--format", "json", "--out",
              str(root / "r.json")],
             args.runs,
         )  # fmt: skip
@@ -104,7 +105,7 @@ def main() -> None:
         beside = [p for p in current if Path(p).stem.lower() in {t.lower() for t in NOT_IN_XML}]
         timed(
             "validate 903 (one XML file + SWEpisodes CSV)",
-            ["validate", "903", str(xml), *beside, "--previous", *previous, "--format", "json",
+            ["validate", "903", str(xml), *beside, "--previous", *previous, *history, "--format", "json",
              "--out", str(root / "r.json")],
             args.runs,
         )  # fmt: skip

@@ -524,8 +524,11 @@ def _bench_synth(runs: int, as_at: str) -> None:
         paths = sorted(str(p) for p in Path(tmp).glob("ssda903/*.csv"))
         previous = sorted(str(p) for p in Path(tmp).glob("ssda903/previous/*.csv"))
         validate = [str(safeguard), "validate", "903", *paths]
+        history = sorted(str(p) for p in Path(tmp).glob("ssda903/history/*.csv"))
         if previous:
             validate += ["--previous", *previous]
+        if history:
+            validate += ["--history", *history]
         validate += ["--format", "csv", "--out", str(Path(tmp) / "report.csv")]
         walls, cpus = [], []
         peak = 0

@@ -255,6 +255,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.return_name == "cin":
         for given, flag in (
             (args.previous, "--previous"),
+            (args.history, "--history"),
             (args.la_code, "--la-code"),
             (args.providers, "--providers"),
         ):
@@ -272,6 +273,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         out=args.out,
         la_code=args.la_code,
         providers=args.providers,
+        history=args.history,
     )
 
 
@@ -305,7 +307,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=(
             "instead of the database, write the SSDA903 CSV files (DIR/ssda903, last year's "
-            "Header and Episodes in DIR/ssda903/previous) and the CIN census XML (DIR/cin.xml) "
+            "tables in DIR/ssda903/previous, the Episodes of every earlier year in "
+            "DIR/ssda903/history/episodes.csv) and the CIN census XML (DIR/cin.xml) "
             "for the collection year ending on or before --as-at; the database is not touched"
         ),
     )
@@ -360,6 +363,17 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("return_name", choices=("903", "cin"), metavar="{903,cin}")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     validate.add_argument("--previous", nargs="+", type=Path, default=[], metavar="PATH")
+    validate.add_argument(
+        "--history",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help=(
+            "903: Episodes files of years before last year (one file may hold many years), so "
+            "rules 1000, 1001, 1002 and 199 see care before last year's collection"
+        ),
+    )
     validate.add_argument("--year", type=int, help="year ending 31 March (2026 = 2025/26)")
     validate.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table")
     validate.add_argument(

@@ -268,3 +268,69 @@ def test_la_code_is_refused_for_cin(tmp_path: Path, capsys: pytest.CaptureFixtur
     path.write_text("<Message/>", encoding="utf-8")
     assert main(["validate", "cin", str(path), "--la-code", "330"]) == 2
     assert "--la-code is for 903 returns only" in capsys.readouterr().err
+
+
+def test_history_clears_rule_1002_for_care_before_last_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A care leaver whose care ended in 2023 is flagged by 1001/1002 from this year's and last
+    year's files alone (as the DfE's note warns); with --history holding that care, not."""
+    leaver = {"CHILD": "2", "SEX": "M", "DOB": "10/06/2007", "ETHNIC": "WBRI"}
+    files = [
+        str(write_table(tmp_path / "header.csv", "Header", [*CLEAN_HEADER, leaver])),
+        str(write_table(tmp_path / "episodes.csv", "Episodes", EPISODES)),
+        str(
+            write_table(
+                tmp_path / "oc3.csv",
+                "OC3",
+                [
+                    {
+                        "CHILD": "2",
+                        "DOB": "10/06/2007",
+                        "IN_TOUCH": "YES",
+                        "ACTIV": "F1",
+                        "ACCOM": "S2",
+                    }
+                ],
+            )
+        ),
+    ]
+    previous = str(write_table(tmp_path / "episodes_last.csv", "Episodes", EPISODES))
+    earlier = str(
+        write_table(
+            tmp_path / "episodes_2024.csv",
+            "Episodes",
+            [
+                {
+                    **EPISODES[0],
+                    "CHILD": "2",
+                    "DECOM": "01/02/2018",
+                    "DEC": "10/09/2023",
+                    "REC": "E8",
+                }
+            ],
+        )
+    )
+    args = ["validate", "903", *files, "--previous", previous, "--year", "2026", "--format", "json"]
+    main(args)
+    without = json.loads(capsys.readouterr().out)
+    assert {"1001", "1002"} <= {i["rule"] for i in without["issues"] if i["child"] == "2"}
+    main([*args, "--history", earlier])
+    with_history = json.loads(capsys.readouterr().out)
+    assert {"1001", "1002"} <= set(with_history["rules_run"])
+    assert not {"1001", "1002"} & {i["rule"] for i in with_history["issues"]}
+
+
+def test_history_of_another_table_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = _files(tmp_path, CLEAN_HEADER)
+    assert main(["validate", "903", *files, "--history", files[0]]) == 2
+    assert "header.csv: holds the Header table" in capsys.readouterr().err
+
+
+def test_history_is_refused_for_cin(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "cin.xml"
+    path.write_text("<Message/>", encoding="utf-8")
+    assert main(["validate", "cin", str(path), "--history", str(path)]) == 2
+    assert "--history is for 903 returns only" in capsys.readouterr().err

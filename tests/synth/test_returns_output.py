@@ -1,17 +1,16 @@
 """The synthetic authority's return files read through the real readers and pass the DfE rules.
 
 Given the demo preset at a fixed day, when `safeguard synth --returns` writes its files, then the
-SSDA903 files and the CIN census XML read as the year's return, no rule fails to run and no rule
-is skipped for want of a table. Neither return gives an error-type issue, apart from two SSDA903
-rules that flag a valid return by the DfE's own account (`RULES_FLAGGING_VALID_DATA`); a test
-checks that every row they flag is of the kind the DfE's note describes, so a real defect cannot
-hide behind them.
+SSDA903 files (with last year's and the earlier years' Episodes) and the CIN census XML read as
+the year's return, no rule fails to run and no rule is skipped for want of a table. Neither return
+gives an error-type issue. Without the earlier years' Episodes, rules 1001 and 1002 flag care
+leavers whose care ended before last year's collection, as the DfE's note warns; a test checks
+that the history is what clears them.
 """
 
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -24,15 +23,6 @@ from safeguard.returns.ssda903.reader import TABLES
 from safeguard.returns.validation import validate_903, validate_cin
 
 AS_AT = date(2026, 11, 27)
-
-# Error-type rules that fire on a valid return, and why. The test below pins down which rows each
-# may flag.
-RULES_FLAGGING_VALID_DATA = {
-    # The DfE's own note: only the two years loaded are seen, so a care leaver whose care began
-    # before last year's collection looks as if never (or too briefly) looked after.
-    "1001": "cannot see care before last year's collection",
-    "1002": "cannot see care before last year's collection",
-}
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +39,8 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def result_903(written: Path) -> Result:
     current = sorted((written / "ssda903").glob("*.csv"))
     previous = sorted((written / "ssda903" / "previous").glob("*.csv"))
-    submission, result = validate_903(current, previous)
+    history = [written / "ssda903" / "history" / "episodes.csv"]
+    submission, result = validate_903(current, previous, history=history)
     assert submission.year == "2025/26"
     assert {"Header", "Episodes", "Reviews", "Missing", "SWEpisodes", "Episodes_last"} <= set(
         submission.tables
@@ -71,37 +62,31 @@ def test_903_files_run_every_rule(result_903: Result) -> None:
 
 
 def test_903_has_no_errors(result_903: Result) -> None:
-    assert _errors(result_903) - set(RULES_FLAGGING_VALID_DATA) == set()
+    assert _errors(result_903) == set()
     # Every table is written, this year's and last year's, so no rule waits for one (rules may
     # still wait for context the return does not carry, such as the council's own LA code).
     missing = {table for skip in result_903.rules_skipped for table in skip.missing_tables}
     assert not missing & {*TABLES, *(f"{name}_last" for name in TABLES)}
 
 
-def _episodes(written: Path) -> dict[str, list[dict[str, str]]]:
-    """Each child's episodes this year and last, as written."""
-    by_child: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for path in (
-        written / "ssda903" / "episodes.csv",
-        written / "ssda903" / "previous" / "episodes_last.csv",
-    ):
-        with path.open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                by_child[row["CHILD"]].append({**row, "FILE": path.name})
-    return by_child
+def test_without_history_care_before_last_year_is_flagged(written: Path) -> None:
+    """The history is what clears 1001 and 1002: without it the DfE's false positives return,
+    each a care leaver with an episode in the history file and none this year or last."""
+    current = sorted((written / "ssda903").glob("*.csv"))
+    previous = sorted((written / "ssda903" / "previous").glob("*.csv"))
+    _, result = validate_903(current, previous)
+    flagged = set(result.issues.filter(pl.col("rule") == "1002")["child"].to_list())
+    assert flagged
+    history = _children(written / "ssda903" / "history" / "episodes.csv")
+    recent = _children(written / "ssda903" / "episodes.csv") | _children(
+        written / "ssda903" / "previous" / "episodes_last.csv"
+    )
+    assert flagged <= history - recent
 
 
-def _flagged(result: Result, rule: str) -> set[str]:
-    return set(result.issues.filter(pl.col("rule") == rule)["child"].to_list())
-
-
-@pytest.mark.parametrize("rule", ["1001", "1002"])
-def test_care_leaver_rules_flag_only_care_begun_before_the_years_loaded(
-    result_903: Result, written: Path, rule: str
-) -> None:
-    episodes = _episodes(written)
-    for child in _flagged(result_903, rule):
-        assert not any(e["RNE"] == "S" for e in episodes[child]), child
+def _children(path: Path) -> set[str]:
+    with path.open(encoding="utf-8") as handle:
+        return {row["CHILD"] for row in csv.DictReader(handle)}
 
 
 def test_cin_census_is_schema_valid_and_error_free(written: Path) -> None:

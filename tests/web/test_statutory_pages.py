@@ -202,6 +202,46 @@ def test_last_years_files_and_the_year_are_used(analyst: User, return_files: lis
     }
 
 
+def test_earlier_years_episodes_clear_the_care_leaver_rules(
+    analyst: User, tmp_path: Path, return_files: list[Path]
+) -> None:
+    """A care leaver whose care ended in 2023 is flagged by 1002 from this year's and last year's
+    files alone, as the DfE's note warns; with the earlier years' Episodes, not."""
+    leaver = {"CHILD": "3", "SEX": "M", "DOB": "10/06/2007", "ETHNIC": "WBRI"}
+    care_leaver = {"CHILD": "3", "DOB": "10/06/2007", "IN_TOUCH": "YES", "ACTIV": "F1"}
+    files = [
+        write_table(tmp_path / "header.csv", "Header", [*HEADER, leaver]),
+        return_files[1],
+        write_table(tmp_path / "oc3.csv", "OC3", [{**care_leaver, "ACCOM": "S2"}]),
+    ]
+    earlier = write_table(
+        tmp_path / "episodes_2024.csv",
+        "Episodes",
+        [{**EPISODES[0], "CHILD": "3", "DECOM": "01/02/2018", "DEC": "10/09/2023", "REC": "E8"}],
+    )
+    client = signed_in(analyst)
+    for history in ([], [_upload(earlier)]):
+        last = [_upload(return_files[1], "episodes_2025.csv")]
+        response = _post_903(client, files, previous=last, history=history, year="2026")
+        assert response.status_code == 302
+    without, with_history = ValidationRun.objects.order_by("pk")
+    rules = [set(pl.read_parquet(io.BytesIO(r.issues))["rule"]) for r in (without, with_history)]
+    assert "1002" in rules[0]
+    assert "1002" not in rules[1]
+    assert "1002" in with_history.summary["rules_run"]
+    assert with_history.summary["files"]["Episodes_history"] == "episodes_2024.csv (earlier years')"
+
+
+def test_an_unusable_file_of_earlier_years_is_shown_on_that_question(
+    analyst: User, return_files: list[Path]
+) -> None:
+    content = _errors(
+        _post_903(signed_in(analyst), return_files, history=[_upload(return_files[0], "old.csv")])
+    )
+    assert "old.csv (earlier years'): holds the Header table" in content
+    assert '<a href="#id_history">' in content
+
+
 def test_a_903_xml_return_is_validated(
     analyst: User, return_files: list[Path], tmp_path: Path
 ) -> None:
@@ -293,8 +333,20 @@ def test_an_unusable_file_of_last_year_is_shown_on_that_question(
             {"return_name": "cin", "current": "__two__"},
             "A CIN census is one XML file: choose one file",
         ),
+        (
+            {"return_name": "cin", "current": "__file__", "history": "__other__"},
+            "Earlier years' Episodes files are for the SSDA903 only: remove them",
+        ),
     ],
-    ids=["no files", "no return", "empty file", "bad year", "year not held", "two cin files"],
+    ids=[
+        "no files",
+        "no return",
+        "empty file",
+        "bad year",
+        "year not held",
+        "two cin files",
+        "cin history",
+    ],
 )
 def test_form_problems_are_summarised(
     analyst: User, return_files: list[Path], data: dict[str, str], message: str
@@ -303,6 +355,7 @@ def test_form_problems_are_summarised(
         "__file__": [_upload(return_files[0])],
         "__empty__": [SimpleUploadedFile("empty.csv", b"")],
         "__two__": [_upload(return_files[0]), _upload(return_files[1])],
+        "__other__": [_upload(return_files[1])],
     }
     posted: dict[str, Any] = {k: files.get(v, v) for k, v in data.items()}
     content = _errors(signed_in(analyst).post(reverse("statutory:validate"), posted))
@@ -357,12 +410,14 @@ def test_uploaded_files_are_removed_after_the_run(
     during: list[Path] = []
     real = validation.validate_903
 
-    def spy(paths: list[Path], previous: list[Path], year: str | None) -> tuple[Any, Result]:
+    def spy(
+        paths: list[Path], previous: list[Path], year: str | None, **options: Any
+    ) -> tuple[Any, Result]:
         seen.extend(Path(p) for p in paths)
         assert all(p.is_file() and p.is_relative_to(private_tmp) for p in seen)
         assert (seen[0].parent.stat().st_mode & 0o077) == 0  # nobody else may read them
         during.extend(private_tmp.iterdir())
-        return real(paths, previous, year)
+        return real(paths, previous, year, **options)
 
     monkeypatch.setattr(validation, "validate_903", spy)
     assert _post_903(signed_in(analyst), return_files).status_code == 302
@@ -552,6 +607,11 @@ def test_our_903_is_checked_and_issues_link_to_the_childs_record(
         "903",
         "2025/26",
         0,
+    )
+    # Earlier years' Episodes were built too, so the care leaver rules see earlier care.
+    assert "Episodes_history" in run.summary["files"]
+    assert not {"1000", "1001", "1002", "199"} & set(
+        pl.read_parquet(io.BytesIO(run.issues))["rule"]
     )
     # Last year's return was built too, so no cross-year rule was skipped for want of it.
     assert not [

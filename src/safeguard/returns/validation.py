@@ -33,14 +33,24 @@ def validate_903(
     *,
     la_code: str | None = None,
     providers: Path | str | None = None,
+    history: Sequence[Path | str] = (),
 ) -> tuple[Return903, Result]:
     """Read and validate an SSDA903 return with every rule in force for its year.
 
     `la_code` (the council's LA code) and `providers` (an Ofsted provider file) let the rules that
-    need them run (see read_903); without them those rules are reported as skipped.
+    need them run (see read_903); without them those rules are reported as skipped. `history`
+    (earlier years' Episodes files) lets rules 1000, 1001, 1002 and 199 see care before last
+    year's collection; without it they look at this year and last, as the DfE's tool does.
     Raises UnusableInput for files that cannot be used or a year no rules are held for.
     """
-    submission = read_903(paths, previous=previous, year=year, la_code=la_code, providers=providers)
+    submission = read_903(
+        paths,
+        previous=previous,
+        year=year,
+        la_code=la_code,
+        providers=providers,
+        history=history,
+    )
     try:
         rules = rules_for("ssda903", submission.year)
     except ValueError as exc:
@@ -58,6 +68,7 @@ def validate_903_command(
     out: Path | None,
     la_code: str | None = None,
     providers: Path | None = None,
+    history: Sequence[Path] = (),
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
@@ -70,7 +81,7 @@ def validate_903_command(
     label = None if year is None else collection_year_label(year)
     try:
         submission, result = validate_903(
-            paths, previous, label, la_code=la_code, providers=providers
+            paths, previous, label, la_code=la_code, providers=providers, history=history
         )
     except UnusableInput as exc:
         print(f"safeguard validate: unusable input: {exc}", file=stderr)

@@ -2,7 +2,9 @@
 
 `write_returns` writes, for the collection year ending on the last 31 March on or before `as_at`,
 the SSDA903 CSV tables under `folder/ssda903` (last year's under `folder/ssda903/previous`, named
-`<table>_last.csv`) and the CIN census XML as `folder/cin.xml`. The tables and the XML come from
+`<table>_last.csv`; the Episodes of every earlier year the records hold as
+`folder/ssda903/history/episodes.csv`, for `safeguard validate 903 --history`) and the CIN census
+XML as `folder/cin.xml`. The tables and the XML come from
 the returns layer's writers (`safeguard.returns.ssda903.writer`, `safeguard.returns.cin.writer`),
 the same ones that export Safeguard's own records.
 
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Final
 
 from safeguard.returns.cin.writer import write_cin_xml
-from safeguard.returns.ssda903.writer import build_903_tables, write_903_csv
+from safeguard.returns.ssda903.writer import build_903_history, build_903_tables, write_903_csv
 from safeguard.synth.generator import without_cycle_collection
 from safeguard.synth.records import SynthAuthority
 
@@ -32,15 +34,17 @@ def year_ending(as_at: date) -> int:
 
 
 def write_903(authority: SynthAuthority, folder: Path, as_at: date) -> list[Path]:
-    """Write the SSDA903 CSV files for the year ending on or before `as_at`, and last year's
-    under `folder/previous`; return the files written (this year's first)."""
+    """Write the SSDA903 CSV files for the year ending on or before `as_at`, last year's under
+    `folder/previous` and earlier years' Episodes as `folder/history/episodes.csv`; return the
+    files written (this year's first, then last year's, then the history)."""
     year = year_ending(as_at)
     current = write_903_csv(build_903_tables(authority, year, la_code=LEA), folder)
     last_year = build_903_tables(authority, year - 1, la_code=LEA)
     previous = write_903_csv(
         {f"{name}_last": t for name, t in last_year.items()}, folder / "previous"
     )
-    return current + previous
+    history = write_903_csv({"Episodes": build_903_history(authority, year)}, folder / "history")
+    return current + previous + history
 
 
 def write_returns(authority: SynthAuthority, folder: Path, as_at: date) -> list[Path]:

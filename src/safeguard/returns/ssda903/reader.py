@@ -20,6 +20,12 @@ Every table gets:
 
 Previous-year files (the `previous` argument) become the same tables with a `_last` suffix.
 
+Earlier years' Episodes (the `history` argument: any number of Episodes files, each of an earlier
+collection year or one holding many years) become one table, `Episodes_history` (HISTORY), typed
+as Episodes are and sorted the same way, with a `FILE` column naming each row's file beside its
+`ROW` line. The DfE's tool sees only this year and last, so rules 1000, 1001, 1002 and 199 say
+they may flag a child whose care ended earlier; given the earlier years, they look at them too.
+
 The collection year is the one given, or else the collection year (1 April to 31 March) of the
 latest date in the current year's Episodes (DECOM, DEC), Reviews (REVIEW), Missing (MIS_START,
 MIS_END) and SWEpisodes (SW_DECOM, SW_DEC): the return's own activity dates. A mistyped future date
@@ -158,6 +164,12 @@ SORT_KEYS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 # read, so a wrong or hostile file cannot exhaust memory.
 MAX_FILE_BYTES: Final = 512 * 1024**2
 _LEADING_BLANK: Final = re.compile(r"\A(?:[ \t]*\r?\n)+")
+
+
+HISTORY: Final = "Episodes_history"
+"""The table of earlier years' Episodes (`read_903(history=...)`); absent when none are given."""
+HISTORY_FILE: Final = "FILE"
+"""HISTORY's column naming the file each row came from (its ROW is the line in that file)."""
 
 
 class UnusableInput(Exception):
@@ -345,6 +357,28 @@ def _read_set(
     return tables, files, rows_are_lines
 
 
+def _read_history(paths: Iterable[Path | str]) -> tuple[dict[str, pl.DataFrame], dict[str, str]]:
+    """HISTORY from earlier years' Episodes CSV files, each row with its FILE and ROW; nothing
+    when no file is given."""
+    frames: list[pl.DataFrame] = []
+    names: list[str] = []
+    for path in paths:
+        table, frame = read_table(path)
+        if table != "Episodes":
+            raise UnusableInput(
+                path, f"holds the {table} table; earlier years' files must be Episodes tables"
+            )
+        frames.append(frame.with_columns(pl.lit(str(path)).alias(HISTORY_FILE)))
+        names.append(str(path))
+    if not frames:
+        return {}, {}
+    # Files may differ in optional columns (PL_LA and the like): keep the union, blank elsewhere.
+    history = pl.concat(frames, how="diagonal_relaxed").sort(
+        [*SORT_KEYS["Episodes"], HISTORY_FILE], nulls_last=True
+    )
+    return {HISTORY: history}, {HISTORY: ", ".join(names)}
+
+
 def read_903(
     paths: Iterable[Path | str],
     previous: Iterable[Path | str] = (),
@@ -352,10 +386,13 @@ def read_903(
     *,
     la_code: str | None = None,
     providers: Path | str | None = None,
+    history: Iterable[Path | str] = (),
 ) -> Return903:
     """Read the current year's files and optionally the previous year's into a Return903.
 
     `year` is a collection year like "2025/26"; when None it is inferred (see module docstring).
+    `history` is earlier years' Episodes files, read into HISTORY (see module docstring); the
+    rules that look back further than last year read it when it is there.
     `la_code` (the council's own LA code) and `providers` (an Ofsted provider file) add the
     context tables COUNCIL and PROVIDERS that some rules need; see `context_tables`.
     """
@@ -364,6 +401,7 @@ def read_903(
         raise UnusableInput(None, "no SSDA903 files were given")
     tables, files, lines = _read_set(paths, "")
     last, last_files, last_lines = _read_set(previous, "_last")
+    earlier, earlier_files = _read_history(history)
     if year is None:
         year = _infer_year(", ".join(str(p) for p in paths), tables)
         inferred = True
@@ -371,9 +409,9 @@ def read_903(
         inferred = False
     context, context_files = context_tables(la_code, providers)
     return Return903(
-        tables=MappingProxyType({**tables, **last, **context}),
+        tables=MappingProxyType({**tables, **last, **earlier, **context}),
         year=year,
-        files=MappingProxyType({**files, **last_files, **context_files}),
+        files=MappingProxyType({**files, **last_files, **earlier_files, **context_files}),
         year_inferred=inferred,
         rows_are_lines=lines and last_lines,
     )

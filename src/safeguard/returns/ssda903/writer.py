@@ -6,6 +6,11 @@ dd/mm/yyyy, blank as ""), columns in the order of shared/specs/ssda903.md and th
 `TABLES`. `write_903_csv` writes one file per table. Nothing here assumes the records are sorted
 or that optional tables are present: rows are grouped and sorted here.
 
+`build_903_history` gives the Episodes of every collection year before last year that the records
+reach back to, each year's rows as that year's return had them, one year after another: what the
+reader takes as earlier years' Episodes (`read_903(history=...)`), so the rules that look back
+past last year (1000, 1001, 1002, 199) see a care leaver's earlier care as the DfE does.
+
 Who is in which table (the DfE's cohorts, as the rules test them):
 - Episodes: every episode open at some time in the year. An end date after 31 March is left out
   (the episode is open at the year's end), and with it the reason ceased. REASON_PLACE_CHANGE is
@@ -496,6 +501,24 @@ def build_903_tables(
         "DoLo": _frame("DoLo", ()),
     }
     return {name: built[name] for name in table_names(year)}
+
+
+def build_903_history(records: AuthorityRecords, year: int) -> pl.DataFrame:
+    """The Episodes of every collection year before `year - 1` that the records hold, oldest year
+    first, each year's rows as `build_903_tables` writes that year's Episodes (an episode open at
+    a year's end is in that year without its end, and again in the next year). Text columns as
+    the Episodes CSV; no rows when the records hold no care before last year.
+    """
+    starts = [e.start_date for e in records.care_episodes]
+    frames = [_frame("Episodes", ())]
+    if starts:
+        first = min(starts)
+        first_year = first.year + 1 if (first.month, first.day) >= (4, 1) else first.year
+        frames.extend(
+            _frame("Episodes", _Year(records, earlier, "").episodes_rows())
+            for earlier in range(first_year, year - 1)
+        )
+    return pl.concat(frames, how="vertical")
 
 
 def file_name(table: str) -> str:

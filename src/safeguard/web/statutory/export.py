@@ -8,7 +8,9 @@ episodes of an archived child, for instance).
 Every export is written into a temporary folder beside --out and moved into place only when it is
 whole, so a failed export never leaves half a return. The SSDA903 and CIN census returns are then
 validated exactly as `safeguard validate` would validate the files (the SSDA903 with last year's
-Header and Episodes, written to `previous/`, so the cross-year rules run). Exit codes: 0 written
+Header and Episodes, written to `previous/`, so the cross-year rules run, and the Episodes of every
+earlier year the records hold, written to `history/episodes.csv` and given as `--history`, so the
+care leaver rules see care before last year's collection). Exit codes: 0 written
 with no error-type issue, 1 written but the return has errors (the DfE would reject it), 2 nothing
 written (bad --out, a folder that cannot be written, no records for the year).
 
@@ -44,7 +46,7 @@ from safeguard.returns.cin.reader import UnusableCIN
 from safeguard.returns.cin.writer import write_cin_xml
 from safeguard.returns.engine import Result, rules_for
 from safeguard.returns.ssda903.reader import UnusableInput
-from safeguard.returns.ssda903.writer import build_903_tables, write_903_csv
+from safeguard.returns.ssda903.writer import build_903_history, build_903_tables, write_903_csv
 from safeguard.returns.ssda903.xml import write_903_xml
 from safeguard.web.casework.synth_loader import MODELS
 
@@ -330,6 +332,7 @@ def _write_903(
         )
     last_year = build_903_tables(records, year - 1, la_code=la_code)
     previous_tables = {name: last_year[name] for name in ("Header", "Episodes")}
+    history_tables = {"Episodes": build_903_history(records, year)}
     children = tables["Header"].height
     if output_format == "xml":
         staged = stage / out.name
@@ -337,13 +340,16 @@ def _write_903(
         # The XML holds no SWEpisodes (and no DoLo); last year's tables are for the rules only.
         scratch = stage / "check"
         previous = write_903_csv(previous_tables, scratch / "previous")
+        history = write_903_csv(history_tables, scratch / "history")
         current: Sequence[Path] = [staged]
         summary = f"1 XML file, {children:,} children"
     else:
         staged = stage / "return"
         current = write_903_csv(tables, staged)
         previous = write_903_csv(previous_tables, staged / "previous")
-        summary = f"{len(current)} CSV files and last year's Header and Episodes in previous/, "
+        history = write_903_csv(history_tables, staged / "history")
+        summary = f"{len(current)} CSV files, last year's Header and Episodes in previous/, "
+        summary += "earlier years' Episodes in history/, "
         summary += f"{children:,} children"
     try:
         _, result = validation.validate_903(
@@ -351,6 +357,7 @@ def _write_903(
             previous,
             _year_label(year),
             la_code=la_code if is_english_la_code(la_code) else None,
+            history=history,
         )
     except UnusableInput as exc:
         raise ExportUnusable(f"the written return could not be read back: {exc}") from None

@@ -68,7 +68,8 @@ def _check_files(uploads: list[UploadedFile], what: str) -> None:
 
 
 class ValidateReturnForm(forms.Form):
-    """A return's files, last year's (SSDA903 only) and, if not from the files, the year."""
+    """A return's files, last year's and earlier years' Episodes (SSDA903 only) and, if not from
+    the files, the year."""
 
     return_name = forms.ChoiceField(
         choices=RETURN_CHOICES,
@@ -82,6 +83,9 @@ class ValidateReturnForm(forms.Form):
     )
     previous = MultipleFileField(
         required=False, error_messages={"empty": "A file of last year's return is empty"}
+    )
+    history = MultipleFileField(
+        required=False, error_messages={"empty": "A file of earlier years' Episodes is empty"}
     )
     year = forms.IntegerField(
         required=False, min_value=2000, max_value=2099, error_messages=YEAR_ERRORS
@@ -97,6 +101,11 @@ class ValidateReturnForm(forms.Form):
         _check_files(previous, "last year's return")
         return previous
 
+    def clean_history(self) -> list[UploadedFile]:
+        history: list[UploadedFile] = self.cleaned_data["history"]
+        _check_files(history, "earlier years' Episodes")
+        return history
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if cleaned.get("return_name") == ValidationRun.Return.CIN:
@@ -105,6 +114,10 @@ class ValidateReturnForm(forms.Form):
             if cleaned.get("previous"):
                 self.add_error(
                     "previous", "Last year's files are for the SSDA903 only: remove them"
+                )
+            if cleaned.get("history"):
+                self.add_error(
+                    "history", "Earlier years' Episodes files are for the SSDA903 only: remove them"
                 )
         return cleaned
 

@@ -136,20 +136,28 @@ def _validate_uploads(user: User, cleaned: Mapping[str, Any]) -> ValidationRun:
     label = None if year is None else validation.collection_year_label(year)
     current_names = [ValidateReturnForm.file_name(u) for u in cleaned["current"]]
     previous_names = [ValidateReturnForm.file_name(u) for u in cleaned["previous"]]
+    history_names = [ValidateReturnForm.file_name(u) for u in cleaned["history"]]
     with tempfile.TemporaryDirectory(prefix="safeguard-validate-") as folder:
         root = Path(folder)
         current = _save(cleaned["current"], root / "current", current_names)
         previous = _save(cleaned["previous"], root / "previous", previous_names)
+        history = _save(cleaned["history"], root / "history", history_names)
         names = dict(zip(current, current_names, strict=True))
         names.update(
             (path, f"{name} (last year's)")
             for path, name in zip(previous, previous_names, strict=True)
         )
+        names.update(
+            (path, f"{name} (earlier years')")
+            for path, name in zip(history, history_names, strict=True)
+        )
         notes: list[str] = []
         result: Result
         try:
             if return_name == ValidationRun.Return.SSDA903:
-                submission903, result = validation.validate_903(current, previous, label)
+                submission903, result = validation.validate_903(
+                    current, previous, label, history=history
+                )
                 files, inferred = submission903.files, submission903.year_inferred
                 notes = _notes_rows(submission903.rows_are_lines)
             else:
@@ -157,7 +165,10 @@ def _validate_uploads(user: User, cleaned: Mapping[str, Any]) -> ValidationRun:
                 files, inferred = {"CIN census": str(current[0])}, submission.year_inferred
                 notes = _notes_cin(submission)
         except (UnusableInput, UnusableCIN) as problem:
-            field = "previous" if problem.path and Path(problem.path) in previous else "current"
+            given = Path(problem.path) if problem.path else None
+            field = (
+                "previous" if given in previous else "history" if given in history else "current"
+            )
             raise Unusable(field, _plain(str(problem), names)) from None
         by_table = {table: _plain(path, names) for table, path in files.items()}
     if inferred:
@@ -219,14 +230,22 @@ def _validate_records(user: User, return_name: str, year: int) -> ValidationRun:
         root = Path(folder)
         try:
             if return_name == ValidationRun.Return.SSDA903:
-                from safeguard.returns.ssda903.writer import build_903_tables, write_903_csv
+                from safeguard.returns.ssda903.writer import (
+                    build_903_history,
+                    build_903_tables,
+                    write_903_csv,
+                )
 
-                # Last year's tables too, from the same records, so the cross-year rules run.
+                # Last year's tables too, from the same records, so the cross-year rules run, and
+                # every earlier year's Episodes, so the care leaver rules see earlier care.
                 current = write_903_csv(
                     build_903_tables(records, year, la_code=la_code), root / "current"
                 )
                 previous = write_903_csv(
                     build_903_tables(records, year - 1, la_code=la_code), root / "previous"
+                )
+                history = write_903_csv(
+                    {"Episodes": build_903_history(records, year)}, root / "history"
                 )
                 # The council's code lets rules 411, 1015 and 229 run; the demo's 999 is no
                 # council's, so with it those rules are reported as skipped.
@@ -235,6 +254,7 @@ def _validate_records(user: User, return_name: str, year: int) -> ValidationRun:
                     previous,
                     label,
                     la_code=la_code if is_english_la_code(la_code) else None,
+                    history=history,
                 )
                 files = {table: Path(path).name for table, path in submission903.files.items()}
             else:

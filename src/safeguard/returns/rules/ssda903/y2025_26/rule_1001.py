@@ -7,6 +7,11 @@ their 14th birthday, or none since their 16th, or whose last period of care ende
 an open latest episode runs to 31 March), short breaks (V3, V4) aside. As the DfE's note says, only
 the two years loaded are seen, so a child looked after earlier may be flagged wrongly; young people
 aged 20 or more on 31 March are not examined, since their relevant care is mostly older.
+
+When earlier years' Episodes are given (HISTORY, from `read_903(history=...)`), their episodes
+count too (an episode in several years' files counted once, its copy with an end date kept), so
+care before last year's collection is seen and the DfE's false positives go. HISTORY is not among
+the rule's tables: without it the rule runs as the DfE's tool does.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import polars as pl
 from safeguard.core.codes import SHORT_BREAK_LEGAL_STATUSES
 from safeguard.returns.engine import Rule, Submission, flagged, year_end
 from safeguard.returns.ssda903.expressions import birthday, given
+from safeguard.returns.ssda903.reader import HISTORY
 
 ADOPTED = ("E11", "E12")
 
@@ -37,8 +43,9 @@ def check(submission: Submission) -> pl.DataFrame:
     episodes = (
         pl.concat(
             [
-                submission.tables["Episodes"].lazy().select(columns),
-                submission.tables["Episodes_last"].lazy().select(columns),
+                submission.tables[name].lazy().select(columns)
+                for name in ("Episodes", "Episodes_last", HISTORY)
+                if name in submission.tables
             ]
         )
         .join(leavers, on="CHILD", how="semi")
