@@ -118,3 +118,30 @@ def test_returns_do_not_touch_the_database(tmp_path: Path, monkeypatch: pytest.M
     assert code == 0
     assert not database.exists()
     assert (tmp_path / "out" / "cin.xml").stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    ("as_at", "seed", "year"),
+    [("2026-03-31", 5, "2025/26"), ("2027-03-31", 9, "2026/27")],
+    ids=["2025-26 seed 5", "2026-27 seed 9"],
+)
+def test_other_years_and_seeds_have_no_errors(
+    tmp_path: Path, as_at: str, seed: int, year: str
+) -> None:
+    """Validity is not an accident of one seed or one year's rules: another seed on the last day
+    of 2025/26, and 2026/27 (with its DoLo rules), write returns no error rule fires on."""
+    args = ["synth", "--preset", "demo", "--as-at", as_at, "--seed", str(seed)]
+    assert main([*args, "--returns", str(tmp_path)]) == 0
+    folder = tmp_path / "ssda903"
+    submission, result = validate_903(
+        sorted(folder.glob("*.csv")),
+        sorted((folder / "previous").glob("*.csv")),
+        history=sorted((folder / "history").glob("*.csv")),
+    )
+    assert submission.year == year
+    assert result.rules_failed == ()
+    assert _errors(result) == set()
+    if year == "2025/26":  # the DfE's CIN rules are held for 2025/26 (cin-rules.csv)
+        _, census = validate_cin(tmp_path / "cin.xml")
+        assert census.rules_failed == ()
+        assert _errors(census) == set()
