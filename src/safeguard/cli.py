@@ -221,7 +221,7 @@ def cmd_import_return(args: argparse.Namespace) -> int:
     0 imported, 1 problems in the data (nothing imported), 2 unusable input."""
     _setup_django()
     _migrate()
-    from safeguard.web.statutory.importer import import_command
+    from safeguard.web.returns.importer import import_command
 
     return import_command(
         return_name=args.kind, paths=args.paths, year=args.year, dry_run=args.dry_run
@@ -233,7 +233,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return has errors, 2 nothing could be written."""
     _setup_django()
     _migrate()
-    from safeguard.web.statutory.export import export_command
+    from safeguard.web.returns.export import export_command
 
     return export_command(
         return_name=args.return_name, year=args.year, out=args.out, output_format=args.format

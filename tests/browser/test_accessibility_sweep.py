@@ -29,7 +29,7 @@ from safeguard.core.timescales.intervals import add_years
 from safeguard.returns.engine import Result, Skipped
 from safeguard.web.access.models import User
 from safeguard.web.casework.services import care_outcomes_record, draft_save
-from safeguard.web.statutory.runs import validation_run_record
+from safeguard.web.returns.runs import validation_run_record
 from tests.browser.conftest import AccessibilityChecker
 from tests.factories import (
     AllocationFactory,

@@ -17,7 +17,7 @@ from safeguard.cli import EXIT_DATA, EXIT_OK, EXIT_UNUSABLE, main
 from safeguard.returns.cin.reader import COLUMNS, read_cin
 from safeguard.returns.ssda903.reader import TABLES, read_903
 from safeguard.web.casework import models as cw
-from safeguard.web.statutory.importer import KINDS
+from safeguard.web.returns.importer import KINDS
 from tests.web.test_import_returns import EPISODE, tables_903, write_903, write_cin
 
 pytestmark = pytest.mark.django_db

@@ -34,8 +34,8 @@ from safeguard.web.casework.models import (
     Visit,
 )
 from safeguard.web.casework.synth_loader import load_authority
-from safeguard.web.statutory import export
-from safeguard.web.statutory.export import export_command, records_from_database
+from safeguard.web.returns import export
+from safeguard.web.returns.export import export_command, records_from_database
 
 pytestmark = pytest.mark.django_db
 YEAR = 2026  # 1 April 2025 to 31 March 2026

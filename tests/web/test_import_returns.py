@@ -18,8 +18,8 @@ from django.core.exceptions import PermissionDenied
 
 from safeguard.web.access.models import AuditEvent, User
 from safeguard.web.casework import models as cw
-from safeguard.web.statutory.import_records import PLACEHOLDER_FIRST_NAME, placeholder_last_name
-from safeguard.web.statutory.importer import (
+from safeguard.web.returns.import_records import PLACEHOLDER_FIRST_NAME, placeholder_last_name
+from safeguard.web.returns.importer import (
     EXIT_DATA,
     EXIT_OK,
     EXIT_UNUSABLE,

@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "safeguard.web.workforce",
     "safeguard.web.casework",
     "safeguard.web.timescales",
-    "safeguard.web.statutory",
+    "safeguard.web.returns",
 ]
 
 MIDDLEWARE = [

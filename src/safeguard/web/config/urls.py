@@ -12,6 +12,6 @@ urlpatterns = [
     path("", include("safeguard.web.casework.urls")),
     path("", include("safeguard.web.access.urls")),
     path("", include("safeguard.web.workforce.urls")),
-    path("returns/", include("safeguard.web.statutory.urls")),
+    path("returns/", include("safeguard.web.returns.urls")),
     path("healthz", healthz),
 ]

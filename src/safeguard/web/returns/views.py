@@ -30,14 +30,14 @@ from safeguard.returns.engine import Result
 from safeguard.returns.ssda903.reader import UnusableInput
 from safeguard.web.access.models import User
 from safeguard.web.casework.models import Person
-from safeguard.web.statutory.forms import (
+from safeguard.web.returns.forms import (
     MAX_FILES,
     MAX_UPLOAD_MB,
     CheckRecordsForm,
     ValidateReturnForm,
 )
-from safeguard.web.statutory.models import ValidationRun
-from safeguard.web.statutory.runs import (
+from safeguard.web.returns.models import ValidationRun
+from safeguard.web.returns.runs import (
     RETURN_NAMES,
     VALIDATION_ROLES,
     children_page,
@@ -206,21 +206,21 @@ def validate_return(request: HttpRequest) -> HttpResponse:
             except Unusable as problem:
                 form.add_error(problem.field, problem.message)
             else:
-                return redirect("statutory:run", run_id=run.pk)
+                return redirect("returns:run", run_id=run.pk)
     context = {
         "form": form,
         "max_upload_mb": MAX_UPLOAD_MB,
         "max_files": MAX_FILES,
         "runs": _recent_runs(request.user),
     }
-    return render(request, "statutory/validate.html", context, status=status)
+    return render(request, "returns/validate.html", context, status=status)
 
 
 def _validate_records(user: User, return_name: str, year: int) -> ValidationRun:
     """Build the return from our records as the export would, and validate what it wrote."""
     # The export and the writers are imported here, not at the top: they are large, and the
     # upload page must not depend on them.
-    from safeguard.web.statutory.export import records_from_database
+    from safeguard.web.returns.export import records_from_database
 
     label = validation.collection_year_label(year)
     la_code = settings.SAFEGUARD_LA_CODE
@@ -295,9 +295,9 @@ def check_records(request: HttpRequest) -> HttpResponse:
             except Unusable as problem:
                 form.add_error(problem.field, problem.message)
             else:
-                return redirect("statutory:run", run_id=run.pk)
+                return redirect("returns:run", run_id=run.pk)
     context = {"form": form, "runs": _recent_runs(request.user)}
-    return render(request, "statutory/check.html", context, status=status)
+    return render(request, "returns/check.html", context, status=status)
 
 
 def _visible_run(request: HttpRequest, run_id: int) -> ValidationRun:
@@ -337,7 +337,7 @@ def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
         "summary": run.summary,
         "issues_per_child": ISSUES_PER_CHILD,
     }
-    return render(request, "statutory/run.html", context)
+    return render(request, "returns/run.html", context)
 
 
 @never_cache
@@ -357,7 +357,7 @@ def run_rule(request: HttpRequest, run_id: int, code: str) -> HttpResponse:
         "rows": [(r, links.get(r.child or "")) for r in rows],
         "page": page,
     }
-    return render(request, "statutory/rule.html", context)
+    return render(request, "returns/rule.html", context)
 
 
 @never_cache

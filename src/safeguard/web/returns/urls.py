@@ -2,9 +2,9 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from safeguard.web.statutory import views
+from safeguard.web.returns import views
 
-app_name = "statutory"
+app_name = "returns"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("validate/", views.validate_return, name="validate"),

@@ -32,10 +32,10 @@ from safeguard.synth import SynthAuthority, generate
 from safeguard.web.access.models import AuditEvent, User
 from safeguard.web.casework.models import Person
 from safeguard.web.casework.synth_loader import load_authority
-from safeguard.web.statutory import forms as statutory_forms
-from safeguard.web.statutory.export import records_from_database
-from safeguard.web.statutory.models import ValidationRun
-from safeguard.web.statutory.runs import issues_of, result_of, validation_run_record
+from safeguard.web.returns import forms as returns_forms
+from safeguard.web.returns.export import records_from_database
+from safeguard.web.returns.models import ValidationRun
+from safeguard.web.returns.runs import issues_of, result_of, validation_run_record
 from tests.conftest import signed_in
 from tests.factories import UserFactory
 from tests.returns.cin.helpers import child as cin_child
@@ -105,7 +105,7 @@ def other_analyst(db: None) -> User:
 
 def _post_903(client: Client, files: list[Path], **extra: Any) -> Any:
     data = {"return_name": "903", "current": [_upload(p) for p in files], **extra}
-    return client.post(reverse("statutory:validate"), data)
+    return client.post(reverse("returns:validate"), data)
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def run(analyst: User, return_files: list[Path]) -> ValidationRun:
 
 
 def test_upload_page_says_the_limits(analyst: User) -> None:
-    response = signed_in(analyst).get(reverse("statutory:validate"))
+    response = signed_in(analyst).get(reverse("returns:validate"))
     assert response.status_code == 200
     content = response.content.decode()
     assert "Each file may be up to 512 MB" in content
@@ -132,7 +132,7 @@ def test_a_valid_return_is_validated_and_kept_as_a_report(
     response = _post_903(signed_in(analyst), return_files)
     run = ValidationRun.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("statutory:run", args=[run.pk])
+    assert response["Location"] == reverse("returns:run", args=[run.pk])
     assert run.created_by == analyst
     assert run.return_name == "903"
     assert run.year == "2025/26"
@@ -154,7 +154,7 @@ def test_a_valid_return_is_validated_and_kept_as_a_report(
 
 
 def test_the_report_groups_issues_by_rule_and_by_child(analyst: User, run: ValidationRun) -> None:
-    response = signed_in(analyst).get(reverse("statutory:run", args=[run.pk]))
+    response = signed_in(analyst).get(reverse("returns:run", args=[run.pk]))
     assert response.status_code == 200
     by_rule = [
         (g.rule, g.type, g.count, [(r.child, r.row) for r in g.first])
@@ -178,11 +178,11 @@ def test_the_report_groups_issues_by_rule_and_by_child(analyst: User, run: Valid
 
 
 def test_a_rule_page_lists_every_issue_of_the_rule(analyst: User, run: ValidationRun) -> None:
-    response = signed_in(analyst).get(reverse("statutory:run_rule", args=[run.pk, "101"]))
+    response = signed_in(analyst).get(reverse("returns:run_rule", args=[run.pk, "101"]))
     assert response.status_code == 200
     assert [(r.child, r.row) for r, _ in response.context["rows"]] == [("1", 2), ("2", 3)]
     assert SEX_MESSAGE in response.content.decode()
-    missing = signed_in(analyst).get(reverse("statutory:run_rule", args=[run.pk, "999"]))
+    missing = signed_in(analyst).get(reverse("returns:run_rule", args=[run.pk, "999"]))
     assert missing.status_code == 404
 
 
@@ -253,7 +253,7 @@ def test_a_903_xml_return_is_validated(
     }
     xml = write_903_xml(tables, tmp_path / "return 2026.xml")
     data = {"return_name": "903", "current": [_upload(xml)], "year": "2026"}
-    response = signed_in(analyst).post(reverse("statutory:validate"), data)
+    response = signed_in(analyst).post(reverse("returns:validate"), data)
     assert response.status_code == 302
     run = ValidationRun.objects.get()
     assert run.file_names == ["return 2026.xml"]
@@ -276,7 +276,7 @@ def test_a_minified_903_xml_says_rows_are_positions(
     xml = write_903_xml(tables, tmp_path / "return.xml")
     xml.write_text("".join(line.strip() for line in xml.read_text().splitlines()))
     data = {"return_name": "903", "current": [_upload(xml)], "year": "2026"}
-    response = signed_in(analyst).post(reverse("statutory:validate"), data)
+    response = signed_in(analyst).post(reverse("returns:validate"), data)
     assert response.status_code == 302
     report = signed_in(analyst).get(response["Location"]).content.decode()
     assert "position in its table (1 = first), not a line number" in html.unescape(report)
@@ -304,7 +304,7 @@ def test_a_file_that_is_no_903_table_is_named_with_the_reason(
 def test_a_table_twice_names_both_files(analyst: User, return_files: list[Path]) -> None:
     second = _upload(return_files[0], "header copy.csv")
     data = {"return_name": "903", "current": [_upload(return_files[0]), second]}
-    content = _errors(signed_in(analyst).post(reverse("statutory:validate"), data))
+    content = _errors(signed_in(analyst).post(reverse("returns:validate"), data))
     assert "header copy.csv: is a second Header table (the first was header.csv)" in content
 
 
@@ -358,14 +358,14 @@ def test_form_problems_are_summarised(
         "__other__": [_upload(return_files[1])],
     }
     posted: dict[str, Any] = {k: files.get(v, v) for k, v in data.items()}
-    content = _errors(signed_in(analyst).post(reverse("statutory:validate"), posted))
+    content = _errors(signed_in(analyst).post(reverse("returns:validate"), posted))
     assert message in content
 
 
 def test_a_cin_census_is_validated(analyst: User) -> None:
     xml = cin_document(cin_child("C1"), cin_child("C2", sex="Q")).encode()
     data = {"return_name": "cin", "current": [SimpleUploadedFile("cin 2026.xml", xml)]}
-    response = signed_in(analyst).post(reverse("statutory:validate"), data)
+    response = signed_in(analyst).post(reverse("returns:validate"), data)
     assert response.status_code == 302
     run = ValidationRun.objects.get()
     assert (run.return_name, run.year) == ("cin", "2025/26")
@@ -379,7 +379,7 @@ def test_a_cin_census_is_validated(analyst: User) -> None:
 
 def test_a_file_that_is_not_xml_is_refused_as_a_cin_census(analyst: User) -> None:
     data = {"return_name": "cin", "current": [SimpleUploadedFile("cin.xml", b"CHILD,SEX\n1,F\n")]}
-    content = _errors(signed_in(analyst).post(reverse("statutory:validate"), data))
+    content = _errors(signed_in(analyst).post(reverse("returns:validate"), data))
     assert "cin.xml: " in content
 
 
@@ -443,7 +443,7 @@ def test_downloads_are_the_whole_report(analyst: User, run: ValidationRun) -> No
     client = signed_in(analyst)
 
     def get(file_format: str) -> Any:
-        response = client.get(reverse("statutory:run_download", args=[run.pk, file_format]))
+        response = client.get(reverse("returns:run_download", args=[run.pk, file_format]))
         assert response.status_code == 200
         assert response["Content-Disposition"] == (
             f'attachment; filename="ssda903-2025-26-validation-{run.pk}.{file_format}"'
@@ -496,11 +496,11 @@ def test_downloads_are_the_whole_report(analyst: User, run: ValidationRun) -> No
 
 def _every_url(run: ValidationRun) -> list[str]:
     return [
-        reverse("statutory:validate"),
-        reverse("statutory:check"),
-        reverse("statutory:run", args=[run.pk]),
-        reverse("statutory:run_rule", args=[run.pk, "101"]),
-        *(reverse("statutory:run_download", args=[run.pk, f]) for f in ("xlsx", "csv", "json")),
+        reverse("returns:validate"),
+        reverse("returns:check"),
+        reverse("returns:run", args=[run.pk]),
+        reverse("returns:run_rule", args=[run.pk, "101"]),
+        *(reverse("returns:run_download", args=[run.pk, f]) for f in ("xlsx", "csv", "json")),
     ]
 
 
@@ -515,7 +515,7 @@ def test_other_roles_are_refused_every_page(
         assert client.get(url).status_code == 403, url
     assert _post_903(client, return_files).status_code == 403
     assert (
-        client.post(reverse("statutory:check"), {"return_name": "903", "year": "2026"}).status_code
+        client.post(reverse("returns:check"), {"return_name": "903", "year": "2026"}).status_code
         == 403
     )
     assert ValidationRun.objects.count() == 1
@@ -538,9 +538,9 @@ def test_another_analyst_or_director_cannot_see_my_run(run: ValidationRun, role:
     client = signed_in(UserFactory(username=f"another.{role}", role=role))
     for url in _every_url(run)[2:]:
         assert client.get(url).status_code == 404, url
-    assert client.get(reverse("statutory:validate")).status_code == 200
+    assert client.get(reverse("returns:validate")).status_code == 200
     assert (
-        f"/returns/runs/{run.pk}/" not in client.get(reverse("statutory:validate")).content.decode()
+        f"/returns/runs/{run.pk}/" not in client.get(reverse("returns:validate")).content.decode()
     )
 
 
@@ -558,7 +558,7 @@ def test_the_analyst_sees_the_returns_link_and_their_runs(
     client = signed_in(analyst)
     home = client.get(reverse("casework:caseload")).content.decode()
     assert 'href="/returns/validate/"' in home
-    page = client.get(reverse("statutory:validate")).content.decode()
+    page = client.get(reverse("returns:validate")).content.decode()
     assert f'href="/returns/runs/{run.pk}/"' in page
 
 
@@ -586,7 +586,7 @@ def our_records(db: None) -> None:
 
 
 def test_check_page_asks_for_return_and_year(analyst: User) -> None:
-    response = signed_in(analyst).post(reverse("statutory:check"), {"return_name": "903"})
+    response = signed_in(analyst).post(reverse("returns:check"), {"return_name": "903"})
     content = _errors(response)
     assert "Enter the collection year" in content
 
@@ -599,7 +599,7 @@ def test_our_903_is_checked_and_issues_link_to_the_childs_record(
     broken = Person.objects.get(la_person_id=header.get_column("CHILD")[0])
     Person.objects.filter(pk=broken.pk).update(sex="X")
     client = signed_in(analyst)
-    response = client.post(reverse("statutory:check"), {"return_name": "903", "year": "2026"})
+    response = client.post(reverse("returns:check"), {"return_name": "903", "year": "2026"})
     assert response.status_code == 302
     run = ValidationRun.objects.get()
     assert (run.source, run.return_name, run.year, run.rules_failed) == (
@@ -619,7 +619,7 @@ def test_our_903_is_checked_and_issues_link_to_the_childs_record(
         for s in run.summary["rules_skipped"]
         if any(t.endswith("_last") for t in s["missing_tables"])
     ]
-    rule_page = client.get(reverse("statutory:run_rule", args=[run.pk, "101"]))
+    rule_page = client.get(reverse("returns:run_rule", args=[run.pk, "101"]))
     assert rule_page.status_code == 200
     assert [(r.child, link) for r, link in rule_page.context["rows"]] == [
         (broken.la_person_id, reverse("casework:child", args=[broken.pk]))
@@ -633,7 +633,7 @@ def test_our_903_is_checked_and_issues_link_to_the_childs_record(
 
 def test_our_cin_census_is_checked(analyst: User, our_records: None) -> None:
     client = signed_in(analyst)
-    response = client.post(reverse("statutory:check"), {"return_name": "cin", "year": "2026"})
+    response = client.post(reverse("returns:check"), {"return_name": "cin", "year": "2026"})
     assert response.status_code == 302
     run = ValidationRun.objects.get()
     assert (run.source, run.return_name, run.year, run.rules_failed) == (
@@ -691,7 +691,7 @@ def test_a_large_report_shows_groups_and_one_page_of_children(analyst: User) -> 
     assert stored.issues.equals(result.issues)
 
     client = signed_in(analyst)
-    response = client.get(reverse("statutory:run", args=[run.pk]), {"page": "2"})
+    response = client.get(reverse("returns:run", args=[run.pk]), {"page": "2"})
     assert response.status_code == 200
     assert [(g.rule, g.count, len(g.first)) for g in response.context["by_rule"]] == [
         ("101", 2_000, 3),
@@ -711,14 +711,13 @@ def test_a_large_report_shows_groups_and_one_page_of_children(analyst: User) -> 
 
     # Past the last page is the last page; rubbish is the first.
     assert (
-        client.get(reverse("statutory:run", args=[run.pk]), {"page": "99"}).context["page"].number
+        client.get(reverse("returns:run", args=[run.pk]), {"page": "99"}).context["page"].number
         == 12
     )
     assert (
-        client.get(reverse("statutory:run", args=[run.pk]), {"page": "x"}).context["page"].number
-        == 1
+        client.get(reverse("returns:run", args=[run.pk]), {"page": "x"}).context["page"].number == 1
     )
-    rule_page = client.get(reverse("statutory:run_rule", args=[run.pk, "8840Q"]), {"page": "20"})
+    rule_page = client.get(reverse("returns:run_rule", args=[run.pk, "8840Q"]), {"page": "20"})
     assert rule_page.context["page"].number == 20
     assert [row.row for row, _ in rule_page.context["rows"]] == [
         3 * k + 4 for k in range(1_900, 2_000)
@@ -728,8 +727,8 @@ def test_a_large_report_shows_groups_and_one_page_of_children(analyst: User) -> 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(
     analyst: User, return_files: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(statutory_forms, "MAX_FILE_BYTES", 100)
-    monkeypatch.setattr(statutory_forms, "MAX_UPLOAD_MB", 0)
+    monkeypatch.setattr(returns_forms, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(returns_forms, "MAX_UPLOAD_MB", 0)
     monkeypatch.setattr(validation, "validate_903", None)  # reading it would fail the test
     content = _errors(_post_903(signed_in(analyst), return_files))
     assert "header.csv is 0 MB: each file must be 0 MB or smaller" in content
@@ -737,7 +736,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(
 
 def test_checking_a_year_with_no_rules_says_so(analyst: User) -> None:
     response = signed_in(analyst).post(
-        reverse("statutory:check"), {"return_name": "903", "year": "2011"}
+        reverse("returns:check"), {"return_name": "903", "year": "2011"}
     )
     content = _errors(response)
     assert "no ssda903 rules for collection year 2010/11" in content

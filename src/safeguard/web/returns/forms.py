@@ -8,7 +8,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from safeguard.returns.ssda903.reader import MAX_FILE_BYTES
-from safeguard.web.statutory.models import ValidationRun
+from safeguard.web.returns.models import ValidationRun
 
 MAX_FILES: Final = 20
 """More files than the SSDA903's tables (and last year's) is a mistake, not a return."""

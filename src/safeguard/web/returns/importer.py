@@ -51,7 +51,7 @@ from safeguard.returns.validation import collection_year_label
 from safeguard.web.access.audit import audit_event_add
 from safeguard.web.access.models import User
 from safeguard.web.casework import models as cw
-from safeguard.web.statutory.import_records import (
+from safeguard.web.returns.import_records import (
     NEW_RUN,
     PLACEHOLDER_FIRST_NAME,
     Key,
@@ -703,7 +703,7 @@ def _audit(acting_user: User, report: ImportReport) -> None:
     audit_event_add(
         acting_user,
         "return_import",
-        "statutory.import",
+        "returns.import",
         f"{report.return_name} {report.year}"[:40],
         {
             "return": report.return_name,

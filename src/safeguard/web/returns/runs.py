@@ -24,7 +24,7 @@ from django.utils import timezone
 from safeguard.returns.engine import CatalogueEntry, Failed, Result, Skipped
 from safeguard.web.access.audit import audit_event_add
 from safeguard.web.access.models import User
-from safeguard.web.statutory.models import ValidationRun
+from safeguard.web.returns.models import ValidationRun
 
 VALIDATION_ROLES: Final = frozenset(
     {User.Role.PERFORMANCE_ANALYST, User.Role.DIRECTOR, User.Role.SYSTEM_ADMINISTRATOR}
