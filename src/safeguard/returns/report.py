@@ -71,7 +71,7 @@ CSV_COLUMNS = ("rule", "type", "child", "table", "row", "fields", "values", "mes
 
 def to_csv(result: Result) -> str:
     """One line per issue; fields and values joined with "; " in the same order. Then one line per
-    rule not run: type "skipped" (message: the tables it needs), "failed" (the reason) or "not
+    rule not run: type "skipped" (message: what it needs), "failed" (the reason) or "not
     implemented" (the DfE message)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -147,7 +147,7 @@ def to_table(result: Result, return_name: str, limit_per_rule: int = 50) -> str:
                 lines.append(f"  ... and {count - limit_per_rule} more (use --format csv or json)")
     if result.rules_skipped:
         lines.append("")
-        lines.append("Rules skipped (a table they need is absent):")
+        lines.append("Rules skipped (a table, column or setting they need is absent):")
         for skipped in result.rules_skipped:
             lines.append(f"  {skipped.code}: needs {skipped.needs}")
     if result.rules_failed:
