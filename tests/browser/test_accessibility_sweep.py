@@ -36,6 +36,7 @@ from tests.factories import (
     ChildProtectionPlanFactory,
     CINEpisodeFactory,
     PersonFactory,
+    Section47EnquiryFactory,
     ServiceAreaFactory,
     StaffFactory,
     TeamFactory,
@@ -194,6 +195,10 @@ def _build_authority() -> Authority:
     ChildProtectionPlanFactory(episode=episode, start_date=today - timedelta(days=90))
     VisitFactory(
         child=on_a_plan, worker=worker.staff, visit_date=today - timedelta(days=40), kind="cp"
+    )
+    # A new enquiry during the plan, waiting for its conference: the ICPC form has a question.
+    Section47EnquiryFactory(
+        episode=episode, start_date=today - timedelta(days=5), end_date=None, outcome=""
     )
     waiting = PersonFactory(first_name="Ottoline", last_name="Waitingford")
     AllocationFactory(child=waiting, worker=None, team=team)
@@ -398,6 +403,13 @@ PAGES = [
         "worker",
         _record("cp_conference", "on_a_plan"),
         "Record a review child protection conference",
+    ),
+    SweptPage(
+        "record the initial child protection conference",
+        "worker",
+        _record("icpc", "on_a_plan"),
+        "Record the initial child protection conference",
+        "Category of abuse",
     ),
     SweptPage(
         "record a health assessment",

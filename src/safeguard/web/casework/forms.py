@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from django import forms
 from django.utils import timezone
 
 from safeguard.core.codes import codes_for, collection_year
-from safeguard.web.casework.models import CareOutcomes, HealthAssessment, Visit
+from safeguard.web.casework.models import CareOutcomes, HealthAssessment, Section47Enquiry, Visit
 from safeguard.web.casework.selectors import CHRONOLOGY_KINDS, DATE_FORMATS
 
 
@@ -154,6 +155,90 @@ class ReviewConferenceForm(forms.Form):
 
     def clean_conference_date(self) -> date:
         return _not_in_future(self.cleaned_data["conference_date"], "conference")
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def enquiry_label(enquiry: Section47Enquiry) -> str:
+    """How a section 47 enquiry is named in a question: by the dates workers know it by."""
+    started = f"Section 47 enquiry started {_long_date(enquiry.start_date)}"
+    return started + (f", ended {_long_date(enquiry.end_date)}" if enquiry.end_date else "")
+
+
+class InitialConferenceForm(forms.Form):
+    """An initial child protection conference and its decision on a plan.
+
+    `enquiries` are the section 47 enquiries still waiting for a conference, latest first (the
+    view's selector finds them). The latest is the usual answer, so it is the default; with only
+    one, it is the answer and no question is asked.
+    """
+
+    conference_date = _date_field("conference")
+    section47 = forms.TypedChoiceField(
+        choices=[],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select which section 47 enquiry the conference follows",
+            "invalid_choice": "Select which section 47 enquiry the conference follows",
+        },
+    )
+    plan_required = _yes_no_field("Select whether a child protection plan is needed")
+    category = forms.ChoiceField(
+        choices=[],
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select a category of abuse from the list"},
+    )
+
+    def __init__(
+        self, *args: object, enquiries: Sequence[Section47Enquiry] = (), **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.enquiries = {enquiry.pk: enquiry for enquiry in enquiries}
+        section47 = self.fields["section47"]
+        section47.choices = [(e.pk, enquiry_label(e)) for e in enquiries]
+        if enquiries:
+            self.initial.setdefault("section47", enquiries[0].pk)
+        if len(enquiries) == 1:
+            section47.widget = forms.HiddenInput()
+        year = collection_year(timezone.localdate())
+        self.fields["category"].choices = [
+            (code, f"{words} ({code})")
+            for code, words in codes_for("CategoryOfAbuse", year).items()
+        ]
+
+    @property
+    def asks_which_enquiry(self) -> bool:
+        return len(self.enquiries) > 1
+
+    def clean_conference_date(self) -> date:
+        return _not_in_future(self.cleaned_data["conference_date"], "conference")
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if not self.enquiries:
+            raise forms.ValidationError(
+                "There is no section 47 enquiry waiting for an initial conference on this record"
+            )
+        enquiry = self.enquiries.get(data.get("section47", 0))
+        if enquiry is not None:
+            data["section47"] = enquiry
+        held_on = data.get("conference_date")
+        if enquiry is not None and held_on is not None and held_on < enquiry.start_date:
+            self.add_error(
+                "conference_date",
+                "Date of the conference must be on or after the section 47 enquiry started, "
+                + _long_date(enquiry.start_date),
+            )
+        if data.get("plan_required") and not data.get("category"):
+            self.add_error("category", "Select the category of abuse for the plan")
+        if data.get("plan_required") is False:
+            # The question is for a plan only; an answer left from a change of mind is dropped.
+            data["category"] = ""
+        return data
 
 
 class HealthAssessmentForm(forms.Form):

@@ -194,6 +194,7 @@ class ChildRecord:
     adoptions: list[AdoptionMilestones]
     care_outcomes: list[CareOutcomes]
     last_visit: Visit | None
+    awaiting_icpc: list[Section47Enquiry]
 
 
 def child_record(child: Person, *, as_at: date, viewer: User) -> ChildRecord:
@@ -305,7 +306,41 @@ def child_record(child: Person, *, as_at: date, viewer: User) -> ChildRecord:
         adoptions=list(child.adoptions.all()),
         care_outcomes=list(child.care_outcomes.all()),
         last_visit=last_visit,
+        awaiting_icpc=_awaiting_icpc(child.cin_episodes.all()),
     )
+
+
+def _awaiting_icpc(episodes: Iterable[CINEpisode]) -> list[Section47Enquiry]:
+    """The section 47 enquiries on open episodes still waiting for an initial conference, latest
+    first, from episodes whose section47s and conferences are loaded.
+
+    As the ICPC timescale counts it: an enquiry needs none when it was marked not required or
+    ended as child in need or no further action, and an initial conference on the episode that
+    names no enquiry (imported from a CIN return) counts for the enquiries started by its date.
+    """
+    waiting = []
+    for episode in episodes:
+        if episode.closure_date is not None:
+            continue
+        initial = [c for c in episode.conferences.all() if c.kind == "initial"]
+        for enquiry in episode.section47s.all():
+            ended_without = enquiry.end_date is not None and enquiry.outcome in {"cin", "nfa"}
+            held = any(
+                c.section47_id == enquiry.pk
+                or (c.section47_id is None and c.conference_date >= enquiry.start_date)
+                for c in initial
+            )
+            if not (enquiry.icpc_not_required or ended_without or held):
+                waiting.append(enquiry)
+    return sorted(waiting, key=lambda e: (e.start_date, e.pk), reverse=True)
+
+
+def enquiries_awaiting_icpc(child: Person) -> list[Section47Enquiry]:
+    """The child's section 47 enquiries waiting for an initial conference, latest first."""
+    episodes = CINEpisode.objects.filter(child=child, closure_date__isnull=True).prefetch_related(
+        "section47s", "conferences"
+    )
+    return _awaiting_icpc(episodes)
 
 
 def _withhold_restricted(viewer: User, rows: list[tuple[object, Person]]) -> None:

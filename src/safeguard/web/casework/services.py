@@ -23,6 +23,7 @@ from safeguard.web.casework.models import (
     LookedAfterPeriod,
     LookedAfterReview,
     Person,
+    Section47Enquiry,
     Visit,
 )
 
@@ -212,6 +213,88 @@ def cp_conference_record(
     return conference
 
 
+def previous_plans_count(child: Person, before: date) -> int:
+    """How many child protection plans the child had before `before` (CIN NumberOfPreviousCPP).
+
+    Counts the plans held here, in order; a plan imported with its own count (from another
+    council's record) restarts the count from there, since plans before it may not be held here.
+    """
+    count = 0
+    earlier = ChildProtectionPlan.objects.filter(episode__child=child, start_date__lt=before)
+    for plan in earlier.order_by("start_date", "pk"):
+        own = plan.number_of_previous_plans
+        count = (own if own is not None else count) + 1
+    return count
+
+
+@transaction.atomic
+def icpc_record(
+    *,
+    acting_user: User,
+    child: Person,
+    section47: Section47Enquiry,
+    conference_date: date,
+    plan_required: bool,
+    category: str = "",
+) -> ChildProtectionConference:
+    """Record the initial child protection conference (CIN DateOfInitialCPC) after `section47`.
+
+    When the conference decides a plan is needed, the plan starts that day (CIN CPPstartDate)
+    in the enquiry's episode, with `category` as its initial and latest category of abuse and
+    the count of the child's earlier plans. Refuses (PermissionDenied) a user who may not see
+    the child, and (ValueError) a future date, an enquiry not on this child's open episode or
+    already conferenced, a date before the enquiry started, an unknown category, and a second
+    plan open on the same day.
+    """
+    ensure_may_record(acting_user, child, conference_date)
+    enquiry = (
+        Section47Enquiry.objects.select_for_update()
+        .select_related("episode")
+        .filter(pk=section47.pk, episode__child=child)
+        .first()
+    )
+    if enquiry is None or enquiry.episode.closure_date is not None:
+        raise ValueError("The section 47 enquiry is not on this child's open referral")
+    if ChildProtectionConference.objects.filter(
+        section47=enquiry, kind=ChildProtectionConference.Kind.INITIAL
+    ).exists():
+        raise ValueError("An initial conference is already recorded for this section 47 enquiry")
+    if conference_date < enquiry.start_date:
+        raise ValueError("The conference cannot be before the section 47 enquiry started")
+    plan = None
+    changes: dict[str, object] = {
+        "child_id": child.pk,
+        "section47_id": enquiry.pk,
+        "conference_date": conference_date.isoformat(),
+        "plan_required": plan_required,
+    }
+    if plan_required:
+        if not is_valid("CategoryOfAbuse", collection_year(conference_date), category):
+            raise ValueError("Category of abuse must be a CIN code valid on the conference's date")
+        if _plan_open_on(child, conference_date) is not None:
+            raise ValueError("The child already had a child protection plan on that date")
+        plan = ChildProtectionPlan.objects.create(
+            episode=enquiry.episode,
+            start_date=conference_date,
+            initial_category=category,
+            latest_category=category,
+            number_of_previous_plans=previous_plans_count(child, conference_date),
+            **stamp(acting_user),
+        )
+        changes |= {"plan_id": plan.pk, "category": category}
+    conference = ChildProtectionConference.objects.create(
+        episode=enquiry.episode,
+        section47=enquiry,
+        plan=plan,
+        kind=ChildProtectionConference.Kind.INITIAL,
+        conference_date=conference_date,
+        plan_required=plan_required,
+        **stamp(acting_user),
+    )
+    _audit(acting_user, "icpc_record", conference, changes)
+    return conference
+
+
 @transaction.atomic
 def health_assessment_record(
     *, acting_user: User, child: Person, kind: str, assessment_date: date
@@ -370,6 +453,7 @@ DRAFT_FIELDS: dict[str, frozenset[str]] = {
     "note": frozenset({"title", "note_date", "text"}),
     "cla_review": frozenset({"review_date", "participation"}),
     "cp_conference": frozenset({"conference_date", "plan_continues"}),
+    "icpc": frozenset({"conference_date", "section47", "plan_required", "category"}),
     "health_assessment": frozenset({"kind", "assessment_date"}),
     "needs_assessment": frozenset({"assessment_date"}),
     "care_outcomes": frozenset(

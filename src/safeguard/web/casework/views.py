@@ -27,6 +27,7 @@ from safeguard.web.casework.forms import (
     CaseNoteForm,
     ChronologyFilterForm,
     HealthAssessmentForm,
+    InitialConferenceForm,
     LateReasonForm,
     LookedAfterReviewForm,
     NeedsAssessmentForm,
@@ -44,6 +45,7 @@ from safeguard.web.casework.services import (
     draft_archive,
     draft_save,
     health_assessment_record,
+    icpc_record,
     visit_record,
 )
 from safeguard.web.timescales.models import SchoolStatusReport
@@ -146,6 +148,11 @@ class RecordingPage:
     done_message: str
     record: Callable[..., object]
     initial: Callable[[Person], dict[str, Any]]
+    # What the form needs to know about the child to ask its questions (its choices).
+    form_kwargs: Callable[[Person], dict[str, Any]] = lambda child: {}
+
+    def form_for(self, child: Person, data: Any = None, initial: Any = None) -> forms.Form:
+        return self.form_class(data, initial=initial, **self.form_kwargs(child))
 
 
 def _outcomes_initial(child: Person) -> dict[str, Any]:
@@ -163,6 +170,10 @@ def _visit_initial(child: Person) -> dict[str, Any]:
         "outcome": "completed",
         "child_seen": "yes",
     }
+
+
+def _icpc_enquiries(child: Person) -> dict[str, Any]:
+    return {"enquiries": selectors.enquiries_awaiting_icpc(child)}
 
 
 RECORDING_PAGES = {
@@ -192,6 +203,16 @@ RECORDING_PAGES = {
         "Review conference recorded",
         cp_conference_record,
         lambda child: {"conference_date": _today_typed()},
+    ),
+    "icpc": RecordingPage(
+        "icpc",
+        InitialConferenceForm,
+        "casework/record_icpc.html",
+        "Record the initial child protection conference",
+        "Initial conference recorded",
+        icpc_record,
+        lambda child: {"conference_date": _today_typed()},
+        _icpc_enquiries,
     ),
     "health_assessment": RecordingPage(
         "health_assessment",
@@ -256,8 +277,8 @@ def record(request: HttpRequest, child_id: int, form_name: str) -> HttpResponse:
     if request.method == "GET":
         draft = selectors.open_draft(request.user, child, form_name)
         initial = {**spec.initial(child), **(draft.data if draft else {})}
-        return _recording_page(request, child, spec, spec.form_class(initial=initial), draft)
-    form = spec.form_class(request.POST)
+        return _recording_page(request, child, spec, spec.form_for(child, initial=initial), draft)
+    form = spec.form_for(child, request.POST)
     if form.is_valid():
         try:
             with transaction.atomic():

@@ -93,7 +93,7 @@ RECORD_FORM_FOR_ACTION = {
     "health_assessment": "health_assessment",
     "needs_assessment": "needs_assessment",
 }
-RECORD_FORM_FOR_RULE = {"rcpc": "cp_conference"}
+RECORD_FORM_FOR_RULE = {"icpc": "icpc", "rcpc": "cp_conference"}
 
 # How each status shows: red overdue, amber due soon, green on track or done; words always too.
 STATUS_TAGS = {
