@@ -85,7 +85,7 @@ def test_describe_gives_plain_words_or_the_code_itself() -> None:
 
 
 def test_english_la_codes_by_dfe_or_ons_code() -> None:
-    from safeguard.core.codes import is_english_la_code
+    from safeguard.core.codes import english_la_code
 
-    assert is_english_la_code("330") and is_english_la_code("e08000025")
-    assert not is_english_la_code("999") and not is_english_la_code("")
+    assert english_la_code("330") == english_la_code(" e08000025 ") == "330"
+    assert english_la_code("999") is None and english_la_code("") is None

@@ -764,7 +764,10 @@ def describe(list_name: str, code: str) -> str:
     return code
 
 
-def is_english_la_code(code: str) -> bool:
-    """True for an English local authority's three-digit DfE code or its ONS code."""
+def english_la_code(code: str) -> str | None:
+    """The three-digit DfE code of the English local authority whose DfE or ONS code `code` is
+    ("e08000025" -> "330"), or None when it is no English authority's."""
     wanted = code.strip().upper()
-    return wanted in ENGLISH_LA_CODES or any(wanted == ons for ons, _ in ENGLISH_LA_CODES.values())
+    if wanted in ENGLISH_LA_CODES:
+        return wanted
+    return next((dfe for dfe, (ons, _) in ENGLISH_LA_CODES.items() if ons == wanted), None)

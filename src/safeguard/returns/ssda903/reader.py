@@ -48,7 +48,7 @@ from typing import Final
 
 import polars as pl
 
-from safeguard.core.codes import ENGLISH_LA_CODES, collection_year
+from safeguard.core.codes import ENGLISH_LA_CODES, collection_year, english_la_code
 from safeguard.returns.engine import ROW
 
 TABLES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
@@ -438,11 +438,10 @@ PROVIDER_COLUMNS: Final = ("URN", "PLACE_CODES", "PROVIDER_CODES", "POSTCODE", "
 def council_table(la_code: str) -> pl.DataFrame:
     """The COUNCIL table for `la_code` ("330" or "E08000025"). Raises UnusableInput when it is not
     an English local authority's code."""
-    wanted = la_code.strip().upper()
-    for code, (ons_code, _) in ENGLISH_LA_CODES.items():
-        if wanted in {code, ons_code}:
-            return pl.DataFrame({ROW: [1], "CODE": [code], "ONS_CODE": [ons_code]})
-    raise UnusableInput(None, f"{la_code!r} is not an English local authority's LA code")
+    code = english_la_code(la_code)
+    if code is None:
+        raise UnusableInput(None, f"{la_code!r} is not an English local authority's LA code")
+    return pl.DataFrame({ROW: [1], "CODE": [code], "ONS_CODE": [ENGLISH_LA_CODES[code][0]]})
 
 
 def read_providers(path: Path | str) -> pl.DataFrame:

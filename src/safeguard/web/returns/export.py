@@ -38,7 +38,7 @@ from django.db import connection, models
 from django.db.models import Exists, OuterRef, Q
 
 from safeguard.core import records as plain
-from safeguard.core.codes import is_english_la_code
+from safeguard.core.codes import english_la_code
 from safeguard.core.records import AuthorityRecords
 from safeguard.returns import validation
 from safeguard.returns.annex_a import LISTS, annex_a_rows, window_start, write_annex_a
@@ -356,7 +356,7 @@ def _write_903(
             current,
             previous,
             _year_label(year),
-            la_code=la_code if is_english_la_code(la_code) else None,
+            la_code=english_la_code(la_code),
             history=history,
         )
     except UnusableInput as exc:

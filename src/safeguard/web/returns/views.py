@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from safeguard.core.codes import is_english_la_code
+from safeguard.core.codes import english_la_code
 from safeguard.returns import report, validation
 from safeguard.returns.cin.reader import ReturnCIN, UnusableCIN
 from safeguard.returns.engine import Result
@@ -253,7 +253,7 @@ def _validate_records(user: User, return_name: str, year: int) -> ValidationRun:
                     current,
                     previous,
                     label,
-                    la_code=la_code if is_english_la_code(la_code) else None,
+                    la_code=english_la_code(la_code),
                     history=history,
                 )
                 files = {table: Path(path).name for table, path in submission903.files.items()}
