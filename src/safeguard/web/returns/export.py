@@ -8,7 +8,7 @@ episodes of an archived child, for instance).
 Every export is written into a temporary folder beside --out and moved into place only when it is
 whole, so a failed export never leaves half a return. The SSDA903 and CIN census returns are then
 validated exactly as `safeguard validate` would validate the files (the SSDA903 with last year's
-Header and Episodes, written to `previous/`, so the cross-year rules run, and the Episodes of every
+whole return, written to `previous/`, so the cross-year rules run, and the Episodes of every
 earlier year the records hold, written to `history/episodes.csv` and given as `--history`, so the
 care leaver rules see care before last year's collection). Exit codes: 0 written
 with no error-type issue, 1 written but the return has errors (the DfE would reject it), 2 nothing
@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Final, NamedTuple, TextIO
@@ -276,6 +276,7 @@ class Written:
     summary: str  # one line: what was written
     result: Result | None = None  # the validation result (903 and CIN)
     notes: tuple[str, ...] = ()
+    files: Mapping[str, str] = field(default_factory=dict)  # file name by table, as validated
 
 
 def _year_label(year: int) -> str:
@@ -320,9 +321,13 @@ def _check_arguments(return_name: str, year: int, out: Path, output_format: str 
             )
 
 
-def _write_903(
+def write_903_return(
     records: AuthorityRecords, year: int, stage: Path, output_format: str | None, out: Path
 ) -> Written:
+    """Write the SSDA903 return of `year` into `stage` (as `out` will be named), with last year's
+    tables and earlier years' Episodes beside it, and validate it as written. Raises
+    ExportUnusable when there is nothing to write or it cannot be read back. The returns pages'
+    "check our records" runs this too, so what is checked is what would be exported."""
     la_code = settings.SAFEGUARD_LA_CODE
     tables = build_903_tables(records, year, la_code=la_code)
     if tables["Episodes"].height == 0:
@@ -330,8 +335,7 @@ def _write_903(
             f"Safeguard holds no child looked after in {_year_label(year)} (1 April {year - 1} "
             f"to 31 March {year}); there is no SSDA903 return to write"
         )
-    last_year = build_903_tables(records, year - 1, la_code=la_code)
-    previous_tables = {name: last_year[name] for name in ("Header", "Episodes")}
+    previous_tables = build_903_tables(records, year - 1, la_code=la_code)
     history_tables = {"Episodes": build_903_history(records, year)}
     children = tables["Header"].height
     if output_format == "xml":
@@ -348,11 +352,11 @@ def _write_903(
         current = write_903_csv(tables, staged)
         previous = write_903_csv(previous_tables, staged / "previous")
         history = write_903_csv(history_tables, staged / "history")
-        summary = f"{len(current)} CSV files, last year's Header and Episodes in previous/, "
+        summary = f"{len(current)} CSV files, last year's in previous/, "
         summary += "earlier years' Episodes in history/, "
         summary += f"{children:,} children"
     try:
-        _, result = validation.validate_903(
+        submission, result = validation.validate_903(
             current,
             previous,
             _year_label(year),
@@ -361,10 +365,13 @@ def _write_903(
         )
     except UnusableInput as exc:
         raise ExportUnusable(f"the written return could not be read back: {exc}") from None
-    return Written(staged=staged, summary=summary, result=result)
+    files = {table: Path(path).name for table, path in submission.files.items()}
+    return Written(staged=staged, summary=summary, result=result, files=files)
 
 
-def _write_cin(records: AuthorityRecords, year: int, stage: Path, out: Path) -> Written:
+def write_cin_return(records: AuthorityRecords, year: int, stage: Path, out: Path) -> Written:
+    """Write the CIN census of `year` into `stage` (as `out` will be named) and validate it as
+    written. Raises ExportUnusable when there is nothing to write or it cannot be read back."""
     first, last = date(year - 1, 4, 1), date(year, 3, 31)
     children = {
         e.child_id
@@ -393,6 +400,7 @@ def _write_cin(records: AuthorityRecords, year: int, stage: Path, out: Path) -> 
         summary=f"1 XML file, {len(children):,} children",
         result=result,
         notes=tuple(notes),
+        files={"CIN census": staged.name},
     )
 
 
@@ -478,9 +486,9 @@ def export_command(
         return EXIT_UNUSABLE
     try:
         if return_name == "903":
-            written = _write_903(records, year, stage, output_format, out)
+            written = write_903_return(records, year, stage, output_format, out)
         elif return_name == "cin":
-            written = _write_cin(records, year, stage, out)
+            written = write_cin_return(records, year, stage, out)
         else:
             written = _write_annex_a(records, year, stage, out)
         _place(written.staged, out)

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
@@ -23,10 +22,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from safeguard.core.codes import english_la_code
 from safeguard.returns import report, validation
 from safeguard.returns.cin.reader import ReturnCIN, UnusableCIN
-from safeguard.returns.engine import Result
+from safeguard.returns.engine import Result, rules_for
 from safeguard.returns.ssda903.reader import UnusableInput
 from safeguard.web.access.models import User
 from safeguard.web.casework.models import Person
@@ -217,63 +215,40 @@ def validate_return(request: HttpRequest) -> HttpResponse:
 
 
 def _validate_records(user: User, return_name: str, year: int) -> ValidationRun:
-    """Build the return from our records as the export would, and validate what it wrote."""
-    # The export and the writers are imported here, not at the top: they are large, and the
-    # upload page must not depend on them.
-    from safeguard.web.returns.export import records_from_database
+    """Build the return from our records exactly as `safeguard export` does (the same function
+    writes it and validates it as written), so what is checked is what would be sent."""
+    # The export is imported here, not at the top: it is large, and the upload page must not
+    # depend on it.
+    from safeguard.web.returns.export import (
+        ExportUnusable,
+        records_from_database,
+        write_903_return,
+        write_cin_return,
+    )
 
-    label = validation.collection_year_label(year)
-    la_code = settings.SAFEGUARD_LA_CODE
+    try:
+        kind = "ssda903" if return_name == ValidationRun.Return.SSDA903 else "cin"
+        rules_for(kind, validation.collection_year_label(year))
+    except ValueError as problem:
+        raise Unusable(None, str(problem)) from None
     records = records_from_database()
-    notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="safeguard-check-") as folder:
-        root = Path(folder)
+        stage = Path(folder)
         try:
             if return_name == ValidationRun.Return.SSDA903:
-                from safeguard.returns.ssda903.writer import (
-                    build_903_history,
-                    build_903_tables,
-                    write_903_csv,
-                )
-
-                # Last year's tables too, from the same records, so the cross-year rules run, and
-                # every earlier year's Episodes, so the care leaver rules see earlier care.
-                current = write_903_csv(
-                    build_903_tables(records, year, la_code=la_code), root / "current"
-                )
-                previous = write_903_csv(
-                    build_903_tables(records, year - 1, la_code=la_code), root / "previous"
-                )
-                history = write_903_csv(
-                    {"Episodes": build_903_history(records, year)}, root / "history"
-                )
-                # The council's code lets rules 411, 1015 and 229 run; the demo's 999 is no
-                # council's, so with it those rules are reported as skipped.
-                submission903, result = validation.validate_903(
-                    current,
-                    previous,
-                    label,
-                    la_code=english_la_code(la_code),
-                    history=history,
-                )
-                files = {table: Path(path).name for table, path in submission903.files.items()}
+                written = write_903_return(records, year, stage, None, stage / "return")
             else:
-                from safeguard.returns.cin.writer import write_cin_xml
-
-                path = root / "cin.xml"
-                write_cin_xml(records, path, year, la_code)
-                submission, result = validation.validate_cin(path, label)
-                files = {"CIN census": path.name}
-                notes = _notes_cin(submission)
-        except (UnusableInput, UnusableCIN) as problem:
-            raise Unusable(None, str(problem).replace(f"{root}/", "")) from None
+                written = write_cin_return(records, year, stage, stage / "cin.xml")
+        except ExportUnusable as problem:
+            raise Unusable(None, str(problem).replace(f"{stage}/", "")) from None
+    assert written.result is not None  # both returns are validated as written
     return validation_run_record(
         acting_user=user,
         return_name=return_name,
         source=ValidationRun.Source.RECORDS,
-        result=result,
-        files=files,
-        notes=notes,
+        result=written.result,
+        files=dict(written.files),
+        notes=list(written.notes),
     )
 
 
